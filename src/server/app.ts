@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { registerAuthRoutes } from './auth/auth.routes.js';
+import { registerAuthentication } from './auth/authenticate.js';
+import type { Config } from './config.js';
+import type { Database, Dialect } from './db/connect.js';
+import { registerErrorHandling } from './errors.js';
+import { registerHealthRoutes } from './health/health.routes.js';
+import type { RouteDeps, ZodApp } from './http/route-deps.js';
+import { allow, type RoutePolicy } from './policy.js';
+import { registerTokenRoutes } from './tokens/tokens.routes.js';
+import { registerUnitRoutes } from './units/units.routes.js';
+import { registerUserRoutes } from './users/users.routes.js';
+import { VERSION } from './version.js';
+import { registerWebRoutes, WEB_DIST } from './web/web.routes.js';
+
+export const API_PREFIX = '/api/v1';
+
+/** Routes that plugins register (API docs): public, declared here rather than left open by accident. */
+const PLUGIN_ROUTE_POLICIES: Array<[prefix: string, policy: RoutePolicy]> = [['/api/docs', allow.public]];
+
+/** One registered route, as the route-policy test sees it. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  policy: RoutePolicy | undefined;
+  hasSchema: boolean;
+  hidden: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered, with its policy: for the test that no route is open by accident. */
+    routeCatalogue: RouteEntry[];
+  }
+}
+
+export interface BuildAppOptions {
+  config: Config;
+  db: Database;
+  dialect: Dialect;
+  logger?: FastifyServerOptions['logger'];
+  webDir?: string;
+}
+
+/** Builds the whole HTTP application; never listens (main.ts does, tests use inject()). */
+export async function buildApp(options: BuildAppOptions): Promise<ZodApp> {
+  const { config, db, dialect } = options;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+    requestIdHeader: 'x-request-id',
+    requestIdLogLabel: 'requestId',
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('routeCatalogue', [] as RouteEntry[]);
+  app.addHook('onRoute', (route) => {
+    const url = route.url ?? route.path;
+    const plugin = PLUGIN_ROUTE_POLICIES.find(([prefix]) => url.startsWith(prefix));
+    if (plugin && !route.config?.policy) route.config = { ...(route.config ?? {}), policy: plugin[1] };
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      app.routeCatalogue.push({
+        method,
+        url,
+        policy: route.config?.policy,
+        hasSchema: Boolean(route.schema && (route.schema.response || route.schema.hide)),
+        hidden: Boolean(route.schema?.hide) || Boolean(plugin),
+      });
+    }
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  registerErrorHandling(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: false,
+  });
+  registerAuthentication(app, { db, config });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Luoshi API',
+        version: VERSION,
+        description:
+          'Luoshi (落实): follow decisions through to results. Errors are application/problem+json with a stable `code`; `detail` follows Accept-Language (zh-CN, zh-TW, en).',
+      },
+      servers: [{ url: '/' }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'luoshi_session' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'Personal API token (lsh_…)' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const deps: RouteDeps = { db, dialect, config };
+  await app.register(
+    async (api) => {
+      const zapi = api.withTypeProvider<ZodTypeProvider>();
+      registerHealthRoutes(zapi, deps);
+      registerAuthRoutes(zapi, deps);
+      registerTokenRoutes(zapi, deps);
+      registerUnitRoutes(zapi, deps);
+      registerUserRoutes(zapi, deps);
+      zapi.get('/openapi.json', {
+        config: { policy: allow.public },
+        schema: { hide: true },
+        handler: async () => app.swagger(),
+      });
+    },
+    { prefix: API_PREFIX },
+  );
+
+  await registerWebRoutes(app, options.webDir ?? WEB_DIST);
+  return app;
+}

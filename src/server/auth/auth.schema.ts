@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { LIMITS } from '../../shared/limits.js';
+import { ROLES } from '../../shared/roles.js';
+import { passwordField } from '../users/users.schema.js';
+
+export const meSchema = z
+  .object({
+    id: z.number().int(),
+    username: z.string(),
+    displayName: z.string(),
+    unitId: z.number().int().nullable(),
+    unitName: z.string().nullable(),
+    roles: z.array(z.enum(ROLES)),
+    unitsInChargeIds: z.array(z.number().int()),
+  })
+  .describe('The signed-in user');
+
+export const loginBody = z.strictObject({
+  username: z.string().min(1).max(LIMITS.usernameMax),
+  // Any password up to the limit is checked (a too-short one simply fails), so the answer never
+  // tells an attacker what the rules are for a particular account.
+  password: z.string().min(1).max(LIMITS.passwordMax),
+});
+
+export const changePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(LIMITS.passwordMax),
+  newPassword: passwordField,
+});

@@ -1,0 +1,150 @@
+import { lockedMinutes, recordFailure, type ThrottleState } from '../../domain/login-throttle.js';
+import { isRole, type Role } from '../../shared/roles.js';
+import { insertAuditEntry } from '../audit/audit.repository.js';
+import type { Config } from '../config.js';
+import { type Database, type Executor, nowIso } from '../db/connect.js';
+import { inTransaction } from '../db/transaction.js';
+import { AppError } from '../errors.js';
+import { attachUserDetails, findUserRowByUsername, type UserRecord } from '../users/users.repository.js';
+import type { Actor } from './actor.js';
+import { burnPasswordCheck, verifyPassword } from './password.js';
+import { hashSecret, newSecret } from './secrets.js';
+import { deleteSession, findLiveSession, insertSession, touchSession } from './sessions.repository.js';
+import { clearThrottle, findThrottle, saveThrottle } from './throttle.repository.js';
+
+export interface AuthDeps {
+  db: Database;
+  config: Config;
+}
+
+/** Refresh a session's expiry at most this often, so reads stay reads. */
+const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
+
+/** Builds the actor for a loaded user record. */
+export function actorFromUser(
+  user: UserRecord,
+  via: Actor['via'],
+  meta: { ip: string | null; requestId: string | null; sessionIdHash?: string },
+): Actor {
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    unitId: user.unit_id,
+    roles: new Set(user.roles.filter(isRole) as Role[]),
+    unitsInCharge: user.unitsInCharge,
+    via,
+    ip: meta.ip,
+    requestId: meta.requestId,
+    ...(meta.sessionIdHash ? { sessionIdHash: meta.sessionIdHash } : {}),
+  };
+}
+
+function toState(row: { failures: number; window_started_at: string; locked_until: string | null } | undefined) {
+  return row
+    ? { failures: row.failures, windowStartedAt: row.window_started_at, lockedUntil: row.locked_until }
+    : undefined;
+}
+
+async function saveState(db: Executor, key: string, state: ThrottleState): Promise<void> {
+  await saveThrottle(db, {
+    key,
+    failures: state.failures,
+    window_started_at: state.windowStartedAt,
+    locked_until: state.lockedUntil,
+  });
+}
+
+export interface LoginInput {
+  username: string;
+  password: string;
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+}
+
+/**
+ * Signs a person in: throttled per account and per address (stored in the database, so shared by
+ * every node), the same answer for an unknown user as for a wrong password, and a brand-new session
+ * id each time. Returns the raw session id for the cookie and the user.
+ */
+export async function login(deps: AuthDeps, input: LoginInput): Promise<{ sessionId: string; user: UserRecord }> {
+  const { db, config } = deps;
+  const username = input.username.trim().toLowerCase();
+  const userKey = `user:${username}`;
+  const ipKey = `ip:${input.ip ?? 'unknown'}`;
+  const now = new Date();
+  const [userThrottle, ipThrottle] = await Promise.all([findThrottle(db, userKey), findThrottle(db, ipKey)]);
+  const minutes = Math.max(lockedMinutes(toState(userThrottle), now), lockedMinutes(toState(ipThrottle), now));
+  if (minutes > 0) throw new AppError('too_many_attempts', { minutes });
+
+  const row = await findUserRowByUsername(db, username);
+  const valid = row
+    ? await verifyPassword(row.password_hash, input.password)
+    : (await burnPasswordCheck(input.password), false);
+  if (!row || !valid || row.deactivated_at !== null) {
+    await inTransaction(db, async (trx) => {
+      await saveState(
+        trx,
+        userKey,
+        recordFailure(toState(await findThrottle(trx, userKey)), now, config.loginMaxFailures),
+      );
+      await saveState(
+        trx,
+        ipKey,
+        recordFailure(toState(await findThrottle(trx, ipKey)), now, config.loginIpMaxFailures),
+      );
+    });
+    throw new AppError('invalid_credentials');
+  }
+
+  const sessionId = newSecret();
+  const stamp = now.toISOString();
+  const user = await inTransaction(db, async (trx) => {
+    await clearThrottle(trx, userKey);
+    await insertSession(trx, {
+      idHash: hashSecret(sessionId),
+      userId: row.id,
+      now: stamp,
+      expiresAt: new Date(now.getTime() + config.sessionDays * 86400000).toISOString(),
+      ip: input.ip,
+      userAgent: input.userAgent,
+    });
+    await trx.updateTable('users').set({ last_login_at: stamp }).where('id', '=', row.id).execute();
+    const [record] = await attachUserDetails(trx, [{ ...row, last_login_at: stamp }]);
+    const actor = actorFromUser(record!, 'session', { ip: input.ip, requestId: input.requestId });
+    await insertAuditEntry(trx, actor, { action: 'auth.login', objectType: 'user', objectId: row.id });
+    return record!;
+  });
+  return { sessionId, user };
+}
+
+/** Ends the session behind a raw session id (no-op when already gone). */
+export async function logout(deps: AuthDeps, actor: Actor): Promise<void> {
+  if (!actor.sessionIdHash) return;
+  const idHash = actor.sessionIdHash;
+  await inTransaction(deps.db, async (trx) => {
+    await deleteSession(trx, idHash);
+    await insertAuditEntry(trx, actor, { action: 'auth.logout', objectType: 'user', objectId: actor.userId });
+  });
+}
+
+/** The actor behind a session cookie, or undefined when the session is unknown, expired or its user inactive. */
+export async function resolveSession(
+  deps: AuthDeps,
+  sessionId: string,
+  meta: { ip: string | null; requestId: string | null },
+): Promise<Actor | undefined> {
+  const { db, config } = deps;
+  const idHash = hashSecret(sessionId);
+  const now = new Date();
+  const session = await findLiveSession(db, idHash, now.toISOString());
+  if (!session) return undefined;
+  const row = await db.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirst();
+  if (!row) return undefined;
+  if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
+    await touchSession(db, idHash, nowIso(), new Date(now.getTime() + config.sessionDays * 86400000).toISOString());
+  }
+  const [user] = await attachUserDetails(db, [row]);
+  return actorFromUser(user!, 'session', { ...meta, sessionIdHash: idHash });
+}

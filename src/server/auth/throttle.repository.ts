@@ -1,0 +1,29 @@
+import type { Executor } from '../db/connect.js';
+
+/** The throttle state of one key (`user:<name>` or `ip:<address>`). */
+export function findThrottle(db: Executor, key: string) {
+  return db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
+}
+
+/** Writes the throttle state of one key (insert or replace). */
+export async function saveThrottle(
+  db: Executor,
+  row: { key: string; failures: number; window_started_at: string; locked_until: string | null },
+): Promise<void> {
+  await db
+    .insertInto('login_throttle')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        failures: row.failures,
+        window_started_at: row.window_started_at,
+        locked_until: row.locked_until,
+      }),
+    )
+    .execute();
+}
+
+/** Forgets a key's failures (after a successful sign-in). */
+export async function clearThrottle(db: Executor, key: string): Promise<void> {
+  await db.deleteFrom('login_throttle').where('key', '=', key).execute();
+}

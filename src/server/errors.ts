@@ -1,0 +1,182 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { type Locale, pickLocale } from '../shared/locales.js';
+import type { ErrorCode, Problem } from '../shared/problem.js';
+import { errorDetail, fieldMessage } from './i18n/messages.js';
+
+/** HTTP status of every error code: the one table. */
+const STATUS: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  invalid_json: 400,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  too_many_attempts: 429,
+  forbidden: 403,
+  csrf_rejected: 403,
+  not_found: 404,
+  route_not_found: 404,
+  unit_not_found: 422,
+  version_conflict: 409,
+  username_taken: 409,
+  unit_name_taken: 409,
+  unit_has_active_children: 409,
+  cannot_deactivate_self: 409,
+  last_admin: 409,
+  unit_move_cycle: 422,
+  unit_archived: 422,
+  wrong_password: 422,
+  internal_error: 500,
+};
+
+/** The one error type services throw; the handler turns it into problem+json. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, string | number> = {},
+    readonly field?: string,
+  ) {
+    super(code);
+    this.name = 'AppError';
+    this.status = STATUS[code];
+  }
+}
+
+export interface FieldProblem {
+  field: string;
+  code: string;
+  detail: string;
+}
+
+interface ZodLikeIssue {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/** Translates one zod issue (as fastify-type-provider-zod reports it) into field problems. */
+function describeIssue(locale: Locale, issue: ZodLikeIssue, context: string): FieldProblem[] {
+  const base = issue.instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
+  const p = issue.params;
+  const at = (field: string) => field || context;
+  switch (issue.keyword) {
+    case 'unrecognized_keys': {
+      const keys = Array.isArray(p.keys) ? (p.keys as string[]) : [];
+      return keys.map((key) => ({
+        field: base ? `${base}.${key}` : key,
+        code: 'unknown_field',
+        detail: fieldMessage(locale, 'unknownField'),
+      }));
+    }
+    case 'invalid_type': {
+      const missing = issue.message?.includes('received undefined');
+      return [
+        {
+          field: at(base),
+          code: missing ? 'required' : 'invalid_type',
+          detail: missing
+            ? fieldMessage(locale, 'required')
+            : fieldMessage(locale, 'type', { expected: String(p.expected) }),
+        },
+      ];
+    }
+    case 'too_small':
+    case 'too_big': {
+      const origin = String(p.origin ?? '');
+      const small = issue.keyword === 'too_small';
+      const key =
+        origin === 'string'
+          ? small
+            ? 'tooShortString'
+            : 'tooLongString'
+          : origin === 'array' || origin === 'set'
+            ? small
+              ? 'tooFewItems'
+              : 'tooManyItems'
+            : small
+              ? 'tooSmallNumber'
+              : 'tooBigNumber';
+      const detail = fieldMessage(locale, key, {
+        minimum: String(p.minimum ?? ''),
+        maximum: String(p.maximum ?? ''),
+      });
+      return [{ field: at(base), code: issue.keyword, detail }];
+    }
+    case 'invalid_format':
+      return [{ field: at(base), code: 'invalid_format', detail: fieldMessage(locale, 'format') }];
+    case 'invalid_value':
+      return [{ field: at(base), code: 'invalid_value', detail: fieldMessage(locale, 'value') }];
+    default:
+      return [{ field: at(base), code: issue.keyword, detail: fieldMessage(locale, 'invalid') }];
+  }
+}
+
+/** The caller's language, from Accept-Language. */
+export function requestLocale(request: FastifyRequest): Locale {
+  return pickLocale(request.headers['accept-language']);
+}
+
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  code: ErrorCode,
+  params: Record<string, string | number>,
+  extra: Partial<Problem> = {},
+) {
+  const locale = requestLocale(request);
+  const status = STATUS[code];
+  const body: Problem = {
+    type: `https://luoshi.dev/problems/${code.replace(/_/g, '-')}`,
+    title: code,
+    status,
+    code,
+    detail: errorDetail(locale, code, { ...params, requestId: request.id }),
+    ...extra,
+    requestId: request.id,
+  };
+  return reply.status(status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+/** Installs the one error handler and the not-found handler. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    if (error instanceof AppError) {
+      return send(reply, request, error.code, error.params, error.field ? { field: error.field } : {});
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const locale = requestLocale(request);
+      const context = (error as { validationContext?: string }).validationContext ?? 'body';
+      const errors = error.validation.flatMap((issue) => describeIssue(locale, issue as ZodLikeIssue, context));
+      const summary = errors.map((e) => `${e.field} ${e.detail}`).join(locale === 'en' ? '; ' : '；');
+      return send(reply, request, 'validation_failed', { summary }, { field: errors[0]?.field, errors });
+    }
+    const fastifyCode = (error as FastifyError).code;
+    if (
+      fastifyCode === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      (error instanceof SyntaxError && error.message.includes('JSON'))
+    ) {
+      return send(reply, request, 'invalid_json', {});
+    }
+    if (fastifyCode === 'FST_ERR_CTP_EMPTY_JSON_BODY') return send(reply, request, 'invalid_json', {});
+    if (fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return send(reply, request, 'payload_too_large', {
+        limit: request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 0,
+      });
+    }
+    if (fastifyCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(reply, request, 'unsupported_media_type', {});
+    if ((error as FastifyError).statusCode === 429) return send(reply, request, 'too_many_attempts', { minutes: 1 });
+    if ((error as FastifyError).statusCode && (error as FastifyError).statusCode! < 500) {
+      request.log.info({ err: error }, 'client error');
+      return send(reply, request, 'validation_failed', { summary: error.message });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return send(reply, request, 'internal_error', {});
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, request, 'route_not_found', { method: request.method, url: request.url.split('?')[0] ?? '' }),
+  );
+}

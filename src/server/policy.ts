@@ -1,0 +1,48 @@
+import type { Role } from '../shared/roles.js';
+import type { Actor } from './auth/actor.js';
+import { AppError } from './errors.js';
+
+/**
+ * Who may call a route at all. Every route declares one in `config.policy`; a test fails if any
+ * route has none. Object-level rules (`can.*`) are then checked by the services.
+ */
+export type RoutePolicy = { kind: 'public' } | { kind: 'signedIn' } | { kind: 'roles'; roles: readonly Role[] };
+
+export const allow = {
+  /** Anyone, signed in or not (health, login, the OpenAPI document). */
+  public: { kind: 'public' } as RoutePolicy,
+  /** Any active signed-in person. */
+  signedIn: { kind: 'signedIn' } as RoutePolicy,
+  /** Signed-in people holding at least one of these roles. */
+  roles: (...roles: Role[]): RoutePolicy => ({ kind: 'roles', roles }),
+};
+
+function hasAny(actor: Actor, roles: readonly Role[]): boolean {
+  return roles.some((role) => actor.roles.has(role));
+}
+
+/** True when the actor passes a route policy. */
+export function passesRoutePolicy(policy: RoutePolicy, actor: Actor | undefined): boolean {
+  if (policy.kind === 'public') return true;
+  if (!actor) return false;
+  if (policy.kind === 'signedIn') return true;
+  return hasAny(actor, policy.roles);
+}
+
+/** The rules, by name. Services call these; routes only declare the coarse RoutePolicy. */
+export const can = {
+  /** The organisation tree is needed by everyone (choosing units, reading names). */
+  readUnits: (actor: Actor) => actor.userId !== null || actor.via === 'system',
+  manageUnits: (actor: Actor) => actor.roles.has('admin'),
+  /** People directory: administrators, the supervision office and auditors. */
+  readUsers: (actor: Actor) => hasAny(actor, ['admin', 'supervisor', 'auditor']),
+  manageUsers: (actor: Actor) => actor.roles.has('admin'),
+  /** Only people (not the system) own tokens. */
+  manageOwnTokens: (actor: Actor) => actor.userId !== null,
+  changeOwnPassword: (actor: Actor) => actor.userId !== null && actor.via === 'session',
+};
+
+/** Throws 403 unless the rule allowed it. */
+export function assertAllowed(allowed: boolean): void {
+  if (!allowed) throw new AppError('forbidden');
+}

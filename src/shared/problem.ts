@@ -1,0 +1,38 @@
+/** The stable error codes the API answers with; the web maps each to a translated message. */
+export const ERROR_CODES = [
+  'validation_failed',
+  'invalid_json',
+  'payload_too_large',
+  'unsupported_media_type',
+  'unauthenticated',
+  'invalid_credentials',
+  'too_many_attempts',
+  'forbidden',
+  'csrf_rejected',
+  'not_found',
+  'route_not_found',
+  'version_conflict',
+  'username_taken',
+  'unit_name_taken',
+  'unit_move_cycle',
+  'unit_archived',
+  'unit_has_active_children',
+  'unit_not_found',
+  'cannot_deactivate_self',
+  'last_admin',
+  'wrong_password',
+  'internal_error',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The body of every error answer (`application/problem+json`, RFC 9457). */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  detail: string;
+  field?: string;
+  errors?: Array<{ field: string; code: string; detail: string }>;
+  requestId?: string;
+}
