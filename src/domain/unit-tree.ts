@@ -3,7 +3,7 @@
  * under itself or one of its own descendants (materialised paths like `/1/7/`).
  */
 export function isMoveIntoOwnSubtree(unitPath: string, targetPath: string | null): boolean {
-  return targetPath !== null && targetPath.startsWith(unitPath);
+  return targetPath?.startsWith(unitPath) ?? false;
 }
 
 /** Cleans a list of aliases: trimmed, blanks and duplicates (and the name itself) dropped, order kept. */

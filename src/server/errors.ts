@@ -167,8 +167,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
       });
     }
     if (fastifyCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(reply, request, 'unsupported_media_type', {});
-    if ((error as FastifyError).statusCode === 429) return send(reply, request, 'too_many_attempts', { minutes: 1 });
-    if ((error as FastifyError).statusCode && (error as FastifyError).statusCode! < 500) {
+    const statusCode = (error as FastifyError).statusCode ?? 500;
+    if (statusCode === 429) return send(reply, request, 'too_many_attempts', { minutes: 1 });
+    if (statusCode < 500) {
       request.log.info({ err: error }, 'client error');
       return send(reply, request, 'validation_failed', { summary: error.message });
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError } from '../errors.js';
 import { errorResponses } from '../http/common.schema.js';
 import type { RouteDeps, ZodApp } from '../http/route-deps.js';
 import { allow } from '../policy.js';
@@ -75,8 +76,9 @@ export function registerAuthRoutes(app: ZodApp, deps: RouteDeps): void {
     schema: { tags, summary: 'The signed-in user', response: { 200: meSchema, ...errorResponses } },
     handler: async (request) => {
       const actor = requireActor(request);
-      const user = await findUserById(db, actor.userId as number);
-      return presentMe(presentUser(user!));
+      const user = actor.userId === null ? undefined : await findUserById(db, actor.userId);
+      if (!user) throw new AppError('unauthenticated');
+      return presentMe(presentUser(user));
     },
   });
 

@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import { type Database, type Executor, nowIso } from '../db/connect.js';
 import { inTransaction } from '../db/transaction.js';
 import { AppError } from '../errors.js';
-import { attachUserDetails, findUserRowByUsername, type UserRecord } from '../users/users.repository.js';
+import { attachOneUserDetails, findUserRowByUsername, type UserRecord } from '../users/users.repository.js';
 import type { Actor } from './actor.js';
 import { burnPasswordCheck, verifyPassword } from './password.js';
 import { hashSecret, newSecret } from './secrets.js';
@@ -79,9 +79,9 @@ export async function login(deps: AuthDeps, input: LoginInput): Promise<{ sessio
   if (minutes > 0) throw new AppError('too_many_attempts', { minutes });
 
   const row = await findUserRowByUsername(db, username);
-  const valid = row
-    ? await verifyPassword(row.password_hash, input.password)
-    : (await burnPasswordCheck(input.password), false);
+  let valid = false;
+  if (row) valid = await verifyPassword(row.password_hash, input.password);
+  else await burnPasswordCheck(input.password);
   if (!row || !valid || row.deactivated_at !== null) {
     await inTransaction(db, async (trx) => {
       await saveState(
@@ -111,10 +111,10 @@ export async function login(deps: AuthDeps, input: LoginInput): Promise<{ sessio
       userAgent: input.userAgent,
     });
     await trx.updateTable('users').set({ last_login_at: stamp }).where('id', '=', row.id).execute();
-    const [record] = await attachUserDetails(trx, [{ ...row, last_login_at: stamp }]);
-    const actor = actorFromUser(record!, 'session', { ip: input.ip, requestId: input.requestId });
+    const record = await attachOneUserDetails(trx, { ...row, last_login_at: stamp });
+    const actor = actorFromUser(record, 'session', { ip: input.ip, requestId: input.requestId });
     await insertAuditEntry(trx, actor, { action: 'auth.login', objectType: 'user', objectId: row.id });
-    return record!;
+    return record;
   });
   return { sessionId, user };
 }
@@ -145,6 +145,5 @@ export async function resolveSession(
   if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
     await touchSession(db, idHash, nowIso(), new Date(now.getTime() + config.sessionDays * 86400000).toISOString());
   }
-  const [user] = await attachUserDetails(db, [row]);
-  return actorFromUser(user!, 'session', { ...meta, sessionIdHash: idHash });
+  return actorFromUser(await attachOneUserDetails(db, row), 'session', { ...meta, sessionIdHash: idHash });
 }

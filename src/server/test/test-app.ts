@@ -1,11 +1,11 @@
 import type { LightMyRequestResponse } from 'fastify';
+import type { Role } from '../../shared/roles.js';
 import { buildApp } from '../app.js';
 import { systemActor } from '../auth/actor.js';
 import { loadConfig } from '../config.js';
 import { createDatabase, type Database, type Dialect } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import type { ZodApp } from '../http/route-deps.js';
-import type { Role } from '../../shared/roles.js';
 import { createUnit } from '../units/units.service.js';
 import { createUser } from '../users/users.service.js';
 import { createTestDatabaseConfig } from './test-database.js';

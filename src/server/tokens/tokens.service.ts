@@ -6,7 +6,7 @@ import { type Database, nowIso } from '../db/connect.js';
 import { inTransaction } from '../db/transaction.js';
 import { AppError } from '../errors.js';
 import { assertAllowed, can } from '../policy.js';
-import { attachUserDetails } from '../users/users.repository.js';
+import { attachOneUserDetails } from '../users/users.repository.js';
 import {
   findUsableToken,
   findUserToken,
@@ -83,6 +83,5 @@ export async function resolveToken(
     await touchToken(db, found.id, now);
   }
   const row = await db.selectFrom('users').selectAll().where('id', '=', found.user_id).executeTakeFirstOrThrow();
-  const [user] = await attachUserDetails(db, [row]);
-  return actorFromUser(user!, 'token', meta);
+  return actorFromUser(await attachOneUserDetails(db, row), 'token', meta);
 }

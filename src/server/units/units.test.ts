@@ -11,7 +11,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function countUnits(): Promise<number> {
-  const row = await t.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await t.db
+    .selectFrom('units')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -28,7 +31,11 @@ describe('units', () => {
     const child = await post('/units', { name: '市发展和改革委员会', shortName: '市发改委', parentId: rootBody.id });
     expect(child.statusCode).toBe(201);
     expect(child.json()).toMatchObject({ parentId: rootBody.id, depth: 1, shortName: '市发改委' });
-    const row = await t.db.selectFrom('units').select('path').where('id', '=', child.json().id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('units')
+      .select('path')
+      .where('id', '=', child.json().id)
+      .executeTakeFirstOrThrow();
     expect(row.path).toBe(`/${rootBody.id}/${child.json().id}/`);
   });
 
@@ -50,7 +57,11 @@ describe('units', () => {
     const res = await post(`/units/${a1.id}/move`, { version: a1.version, parentId: b.id });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ parentId: b.id, depth: 1, version: a1.version + 1 });
-    const deep = await t.db.selectFrom('units').select(['path', 'depth']).where('id', '=', a11.id).executeTakeFirstOrThrow();
+    const deep = await t.db
+      .selectFrom('units')
+      .select(['path', 'depth'])
+      .where('id', '=', a11.id)
+      .executeTakeFirstOrThrow();
     expect(deep).toEqual({ path: `/${b.id}/${a1.id}/${a11.id}/`, depth: 2 });
   });
 
@@ -104,7 +115,11 @@ describe('units', () => {
     expect(archived.json().archived).toBe(true);
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/units', headers: { cookie: admin } });
     expect(list.json().items.some((u: { id: number }) => u.id === child.id)).toBe(false);
-    const all = await t.app.inject({ method: 'GET', url: '/api/v1/units?includeArchived=true', headers: { cookie: admin } });
+    const all = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/units?includeArchived=true',
+      headers: { cookie: admin },
+    });
     expect(all.json().items.some((u: { id: number }) => u.id === child.id)).toBe(true);
     const restored = await post(`/units/${child.id}/restore`, { version: archived.json().version });
     expect(restored.json().archived).toBe(false);
@@ -135,7 +150,9 @@ describe('units', () => {
   it('should let any signed-in user read units but only admins change them', async () => {
     await t.makeUser('unit-reader', ['unit_staff']);
     const staff = await t.login('unit-reader');
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/units', headers: { cookie: staff } })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/units', headers: { cookie: staff } })).statusCode).toBe(
+      200,
+    );
     const res = await post('/units', { name: '越权单位' }, staff);
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('forbidden');

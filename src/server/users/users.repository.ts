@@ -43,12 +43,17 @@ export async function attachUserDetails(db: Executor, rows: UserRow[]): Promise<
   }));
 }
 
+/** One user row with its details. */
+export async function attachOneUserDetails(db: Executor, row: UserRow): Promise<UserRecord> {
+  const [record] = await attachUserDetails(db, [row]);
+  if (!record) throw new Error(`user ${row.id} vanished while loading details`);
+  return record;
+}
+
 /** One user with details, or undefined. */
 export async function findUserById(db: Executor, id: number): Promise<UserRecord | undefined> {
   const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) return undefined;
-  const [record] = await attachUserDetails(db, [row]);
-  return record;
+  return row ? attachOneUserDetails(db, row) : undefined;
 }
 
 export interface UserListFilter {

@@ -75,7 +75,8 @@ export async function listUsers(db: Database, input: ListUsersInput) {
   });
   const page = rows.slice(0, input.limit);
   const items = await attachUserDetails(db, page);
-  return { items, nextCursor: rows.length > input.limit ? page[page.length - 1]!.id : null };
+  const last = page[page.length - 1];
+  return { items, nextCursor: rows.length > input.limit && last ? last.id : null };
 }
 
 /** One user, for those who may read the directory (or the user themself). */
