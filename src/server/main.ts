@@ -1,3 +1,5 @@
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createDatabase } from './db/connect.js';
@@ -52,7 +54,18 @@ export function loadConfigOrExit(overrides: Partial<Config> = {}): Config {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+// `npm run dev` runs this file directly; the CLI imports startServer instead.
+if (isEntryPoint()) {
   startServer(loadConfigOrExit()).catch((error: unknown) => {
     process.stderr.write(`Luoshi failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
     process.exit(1);

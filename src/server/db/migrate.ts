@@ -8,7 +8,8 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
     const cause = result.error instanceof Error ? result.error : new Error(String(result.error));
-    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${cause.message}`, { cause });
+    const what = failed ? `Migration ${failed.migrationName} failed` : 'Could not migrate the database';
+    throw new Error(`${what}: ${cause.message}`, { cause });
   }
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
