@@ -8,7 +8,10 @@ export default defineConfig({
     testTimeout: 20000,
     hookTimeout: 30000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['src/domain/**/*.test.ts', 'src/shared/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'unit', include: ['src/domain/**/*.test.ts', 'src/shared/**/*.test.ts', 'src/web/**/*.test.ts'] },
+      },
       {
         extends: true,
         test: { name: 'api-sqlite', include: ['src/server/**/*.test.ts'], env: { LUOSHI_TEST_DIALECT: 'sqlite' } },
