@@ -16,12 +16,19 @@ export function lockedMinutes(state: ThrottleState | undefined, now: Date): numb
 
 /**
  * The state after one more failure: failures in an expired window start over; reaching `maxFailures`
- * locks the key for one window.
+ * locks the key for one window. A running lock is kept: concurrent attempts that passed the lock
+ * check before it was set still end here, and must not unlock the key.
  */
 export function recordFailure(state: ThrottleState | undefined, now: Date, maxFailures: number): ThrottleState {
   const windowOpen = state && now.getTime() - Date.parse(state.windowStartedAt) < THROTTLE_WINDOW_MS;
   const failures = windowOpen ? state.failures + 1 : 1;
   const windowStartedAt = windowOpen ? state.windowStartedAt : now.toISOString();
-  const lockedUntil = failures >= maxFailures ? new Date(now.getTime() + THROTTLE_WINDOW_MS).toISOString() : null;
-  return { failures: failures >= maxFailures ? 0 : failures, windowStartedAt, lockedUntil };
+  if (failures >= maxFailures) {
+    return { failures: 0, windowStartedAt, lockedUntil: new Date(now.getTime() + THROTTLE_WINDOW_MS).toISOString() };
+  }
+  return {
+    failures,
+    windowStartedAt,
+    lockedUntil: lockedMinutes(state, now) > 0 ? (state?.lockedUntil ?? null) : null,
+  };
 }

@@ -14,7 +14,7 @@ import { registerAuthRoutes } from './auth/auth.routes.js';
 import { registerAuthentication } from './auth/authenticate.js';
 import type { Config } from './config.js';
 import type { Database, Dialect } from './db/connect.js';
-import { registerErrorHandling } from './errors.js';
+import { handleFrameworkError, registerErrorHandling } from './errors.js';
 import { registerHealthRoutes } from './health/health.routes.js';
 import type { RouteDeps, ZodApp } from './http/route-deps.js';
 import { allow, type RoutePolicy } from './policy.js';
@@ -62,6 +62,7 @@ export async function buildApp(options: BuildAppOptions): Promise<ZodApp> {
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
     requestIdHeader: 'x-request-id',
+    frameworkErrors: handleFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

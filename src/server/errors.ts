@@ -109,6 +109,12 @@ function describeIssue(locale: Locale, issue: ZodLikeIssue, context: string): Fi
       return [{ field: at(base), code: 'invalid_format', detail: fieldMessage(locale, 'format') }];
     case 'invalid_value':
       return [{ field: at(base), code: 'invalid_value', detail: fieldMessage(locale, 'value') }];
+    case 'custom':
+      // text() refuses blank strings with the message 'required': say so rather than "invalid".
+      if (issue.message === 'required') {
+        return [{ field: at(base), code: 'required', detail: fieldMessage(locale, 'required') }];
+      }
+      return [{ field: at(base), code: 'custom', detail: fieldMessage(locale, 'invalid') }];
     default:
       return [{ field: at(base), code: issue.keyword, detail: fieldMessage(locale, 'invalid') }];
   }
@@ -138,6 +144,15 @@ function send(
     requestId: request.id,
   };
   return reply.status(status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+/**
+ * Fastify's own early refusals (a malformed URL) in the same problem+json shape. They come before
+ * any hook runs, so the request id header is set here.
+ */
+export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('x-request-id', request.id);
+  void send(reply, request, 'validation_failed', { summary: error.message });
 }
 
 /** Installs the one error handler and the not-found handler. */

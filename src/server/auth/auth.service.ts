@@ -10,7 +10,7 @@ import type { Actor } from './actor.js';
 import { burnPasswordCheck, verifyPassword } from './password.js';
 import { hashSecret, newSecret } from './secrets.js';
 import { deleteSession, findLiveSession, insertSession, touchSession } from './sessions.repository.js';
-import { clearThrottle, findThrottle, saveThrottle } from './throttle.repository.js';
+import { clearThrottle, findThrottle, lockThrottle, saveThrottle } from './throttle.repository.js';
 
 export interface AuthDeps {
   db: Database;
@@ -84,16 +84,14 @@ export async function login(deps: AuthDeps, input: LoginInput): Promise<{ sessio
   else await burnPasswordCheck(input.password);
   if (!row || !valid || row.deactivated_at !== null) {
     await inTransaction(db, async (trx) => {
-      await saveState(
-        trx,
-        userKey,
-        recordFailure(toState(await findThrottle(trx, userKey)), now, config.loginMaxFailures),
-      );
-      await saveState(
-        trx,
-        ipKey,
-        recordFailure(toState(await findThrottle(trx, ipKey)), now, config.loginIpMaxFailures),
-      );
+      // Always the account before the address, so two failures never wait on each other's locks.
+      for (const [key, maxFailures] of [
+        [userKey, config.loginMaxFailures],
+        [ipKey, config.loginIpMaxFailures],
+      ] as const) {
+        await lockThrottle(trx, key, now.toISOString());
+        await saveState(trx, key, recordFailure(toState(await findThrottle(trx, key)), now, maxFailures));
+      }
     });
     throw new AppError('invalid_credentials');
   }

@@ -5,6 +5,19 @@ export function findThrottle(db: Executor, key: string) {
   return db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
 }
 
+/**
+ * Makes sure a key has a row and locks it until the transaction ends, so concurrent failures are
+ * counted one after another: the no-op upsert takes the row lock on PostgreSQL (waiting for a
+ * concurrent insert of the same key), and SQLite write transactions are exclusive anyway.
+ */
+export async function lockThrottle(db: Executor, key: string, now: string): Promise<void> {
+  await db
+    .insertInto('login_throttle')
+    .values({ key, failures: 0, window_started_at: now, locked_until: null })
+    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ key: eb.ref('excluded.key') })))
+    .execute();
+}
+
 /** Writes the throttle state of one key (insert or replace). */
 export async function saveThrottle(
   db: Executor,

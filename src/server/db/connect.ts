@@ -70,6 +70,12 @@ export function createDatabase(database: Config['database']): { db: Database; di
   }
   setPgTypeParsers();
   const pool = new pg.Pool({ connectionString: database.url, max: database.poolSize });
+  // An idle connection that the server closes (restart, failover, admin termination) emits 'error'
+  // on the pool; unhandled, that would crash the process. The pool drops the broken client by
+  // itself and the next query opens a new one, so noting it is enough.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL connection lost while idle: ${error.message}`);
+  });
   return { db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
 }
 

@@ -38,7 +38,17 @@ export async function createTestDatabaseConfig(): Promise<{ database: Config['da
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
       try {
-        await client.query(`drop database if exists ${name} with (force)`);
+        // Without FORCE: killing a backend whose client is still closing makes pg raise an uncaught
+        // error in the test process. The app's pool has ended; wait a moment for its sockets to go.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await client.query(`drop database if exists ${name}`);
+            return;
+          } catch (error) {
+            if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+        }
       } finally {
         await client.end();
       }

@@ -116,6 +116,23 @@ export async function replaceLeaderUnits(db: Executor, userId: number, unitIds: 
   }
 }
 
+/**
+ * Locks the rows of the active administrators until the transaction ends, so two requests that each
+ * see "another admin remains" cannot both remove one: a no-op update takes the row locks on
+ * PostgreSQL, and the waiting request's next statement sees the other's change. (SQLite write
+ * transactions are exclusive anyway.)
+ */
+export async function lockActiveAdmins(db: Executor): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({ version: eb.ref('version') }))
+    .where('deactivated_at', 'is', null)
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('user_roles').select('user_roles.user_id').where('user_roles.role', '=', 'admin'),
+    )
+    .execute();
+}
+
 /** How many active users hold the admin role, leaving one user out (for the "last admin" rule). */
 export async function countOtherActiveAdmins(db: Executor, excludingUserId: number): Promise<number> {
   const row = await db

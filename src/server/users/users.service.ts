@@ -15,6 +15,7 @@ import {
   findUserById,
   findUserRowByUsername,
   listUserRows,
+  lockActiveAdmins,
   replaceLeaderUnits,
   replaceUserRoles,
   type UserRecord,
@@ -37,13 +38,9 @@ async function checkUnits(
 }
 
 async function assertNotLastAdmin(db: Executor, user: UserRecord): Promise<void> {
-  if (
-    user.roles.includes('admin') &&
-    user.deactivated_at === null &&
-    (await countOtherActiveAdmins(db, user.id)) === 0
-  ) {
-    throw new AppError('last_admin');
-  }
+  if (!user.roles.includes('admin') || user.deactivated_at !== null) return;
+  await lockActiveAdmins(db);
+  if ((await countOtherActiveAdmins(db, user.id)) === 0) throw new AppError('last_admin');
 }
 
 export interface ListUsersInput {

@@ -1,0 +1,342 @@
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../shared/roles.js';
+import { API_PREFIX } from './app.js';
+import { allow, type RoutePolicy } from './policy.js';
+import { createTestApp, type TestApp } from './test/test-app.js';
+
+let t: TestApp;
+let admin: string;
+const samples = { unitId: 0, unitVersion: 0, userId: 0, userVersion: 0 };
+/** The session cookie of a user holding just that role. */
+const cookies = new Map<Role, string>();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.login('admin');
+  const unit = await t.makeUnit('矩阵样本单位');
+  samples.unitId = unit.id;
+  samples.unitVersion = unit.version;
+  samples.userId = await t.makeUser('matrix-sample', ['unit_staff'], { unitId: unit.id });
+  samples.userVersion = 1;
+  for (const role of ROLES) {
+    const username = `matrix-${role.replace('_', '-')}`;
+    await t.makeUser(username, [role]);
+    cookies.set(role, await t.login(username));
+  }
+});
+afterAll(() => t.close());
+
+/**
+ * Who may call a route: `directory` is the people directory (admin, supervisor, auditor). GET
+ * /users/:id belongs there because the sample user is never the caller (anyone may read themself).
+ */
+type Access = 'public' | 'signedIn' | 'directory' | 'admin';
+
+interface RouteCase {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  access: Access;
+  /** The route policy when it is wider than `access` (the service then checks the object). */
+  declared?: RoutePolicy;
+  body?: () => object;
+}
+
+/** Every API route, with a valid sample request: a route with the wrong policy would succeed. */
+const ROUTES: RouteCase[] = [
+  { method: 'GET', path: '/health', access: 'public' },
+  { method: 'GET', path: '/openapi.json', access: 'public' },
+  { method: 'POST', path: '/auth/login', access: 'public', body: () => ({ username: 'admin', password: 'x' }) },
+  { method: 'POST', path: '/auth/logout', access: 'signedIn' },
+  { method: 'GET', path: '/me', access: 'signedIn' },
+  {
+    method: 'POST',
+    path: '/me/password',
+    access: 'signedIn',
+    body: () => ({ currentPassword: 'password-123', newPassword: 'password-456' }),
+  },
+  { method: 'GET', path: '/me/tokens', access: 'signedIn' },
+  { method: 'POST', path: '/me/tokens', access: 'signedIn', body: () => ({ name: '矩阵令牌' }) },
+  { method: 'DELETE', path: '/me/tokens/:id', access: 'signedIn' },
+  { method: 'GET', path: '/units', access: 'signedIn' },
+  { method: 'GET', path: '/units/:id', access: 'signedIn' },
+  { method: 'POST', path: '/units', access: 'admin', body: () => ({ name: '越权新建单位' }) },
+  {
+    method: 'PATCH',
+    path: '/units/:id',
+    access: 'admin',
+    body: () => ({ version: samples.unitVersion, name: '越权改名' }),
+  },
+  {
+    method: 'POST',
+    path: '/units/:id/move',
+    access: 'admin',
+    body: () => ({ version: samples.unitVersion, parentId: null }),
+  },
+  { method: 'POST', path: '/units/:id/archive', access: 'admin', body: () => ({ version: samples.unitVersion }) },
+  { method: 'POST', path: '/units/:id/restore', access: 'admin', body: () => ({ version: samples.unitVersion }) },
+  { method: 'GET', path: '/users', access: 'directory' },
+  { method: 'GET', path: '/users/:id', access: 'directory', declared: allow.signedIn },
+  {
+    method: 'POST',
+    path: '/users',
+    access: 'admin',
+    body: () => ({ username: 'sneaky', displayName: '越权', password: 'password-123', roles: ['admin'] }),
+  },
+  {
+    method: 'PATCH',
+    path: '/users/:id',
+    access: 'admin',
+    body: () => ({ version: samples.userVersion, roles: ['admin'] }),
+  },
+  { method: 'POST', path: '/users/:id/deactivate', access: 'admin', body: () => ({ version: samples.userVersion }) },
+  { method: 'POST', path: '/users/:id/activate', access: 'admin', body: () => ({ version: samples.userVersion }) },
+  { method: 'POST', path: '/users/:id/reset-password', access: 'admin', body: () => ({ password: 'taken-over-1' }) },
+];
+
+const DECLARED: Record<Access, RoutePolicy> = {
+  public: allow.public,
+  signedIn: allow.signedIn,
+  directory: allow.roles('admin', 'supervisor', 'auditor'),
+  admin: allow.roles('admin'),
+};
+
+function isAllowed(access: Access, roles: readonly Role[]): boolean {
+  if (access === 'public' || access === 'signedIn') return true;
+  if (access === 'admin') return roles.includes('admin');
+  return roles.some((role) => role === 'admin' || role === 'supervisor' || role === 'auditor');
+}
+
+function sampleUrl(route: RouteCase): string {
+  const id = route.path.startsWith('/users') ? samples.userId : route.path.startsWith('/units') ? samples.unitId : 1;
+  return `${API_PREFIX}${route.path.replace(':id', String(id))}`;
+}
+
+function send(route: RouteCase, cookie?: string) {
+  const options: InjectOptions = { method: route.method, url: sampleUrl(route), headers: cookie ? { cookie } : {} };
+  if (route.body) options.payload = route.body();
+  return t.app.inject(options);
+}
+
+/** Every row a refused request could have touched. */
+async function snapshot() {
+  const [units, users, roles, leaders, tokens, sessions, audit] = await Promise.all([
+    t.db.selectFrom('units').selectAll().orderBy('id').execute(),
+    t.db.selectFrom('users').selectAll().orderBy('id').execute(),
+    t.db.selectFrom('user_roles').selectAll().orderBy('user_id').orderBy('role').execute(),
+    t.db.selectFrom('leader_units').selectAll().orderBy('user_id').orderBy('unit_id').execute(),
+    t.db.selectFrom('api_tokens').selectAll().orderBy('id').execute(),
+    t.db.selectFrom('sessions').select(['id_hash', 'user_id']).orderBy('id_hash').execute(),
+    t.db.selectFrom('audit_log').selectAll().orderBy('id').execute(),
+  ]);
+  return { units, users, roles, leaders, tokens, sessions, audit };
+}
+
+/** The catalogue's API routes as `METHOD /path` (without the prefix), leaving out HEAD and hidden ones. */
+function catalogueApiRoutes(): string[] {
+  return t.app.routeCatalogue
+    .filter((r) => r.url.startsWith(`${API_PREFIX}/`) && r.method !== 'HEAD' && !r.hidden)
+    .map((r) => `${r.method} ${r.url.slice(API_PREFIX.length)}`);
+}
+
+describe('route catalogue', () => {
+  it('should give every route a policy, plugin routes included', () => {
+    expect(t.app.routeCatalogue.length).toBeGreaterThan(20);
+    const withoutPolicy = t.app.routeCatalogue.filter((r) => !r.policy).map((r) => `${r.method} ${r.url}`);
+    expect(withoutPolicy).toEqual([]);
+  });
+
+  it('should give every visible API route request and response schemas', () => {
+    const api = t.app.routeCatalogue.filter((r) => r.url.startsWith(`${API_PREFIX}/`) && !r.hidden);
+    expect(api.length).toBeGreaterThan(15);
+    expect(api.filter((r) => !r.hasSchema).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  });
+
+  it('should have the role matrix below list exactly the API routes', () => {
+    const listed = ROUTES.filter((r) => r.path !== '/openapi.json').map((r) => `${r.method} ${r.path}`);
+    expect([...catalogueApiRoutes()].sort()).toEqual([...listed].sort());
+  });
+});
+
+describe('role matrix', () => {
+  it('should find on each route the policy the matrix expects', () => {
+    for (const route of ROUTES) {
+      const entry = t.app.routeCatalogue.find(
+        (r) => r.method === route.method && r.url === `${API_PREFIX}${route.path}`,
+      );
+      expect(entry?.policy, `${route.method} ${route.path}`).toEqual(route.declared ?? DECLARED[route.access]);
+    }
+  });
+
+  it('should answer anonymous callers 401 on every route that is not public', async () => {
+    const closed = t.app.routeCatalogue.filter((r) => r.url.startsWith(API_PREFIX) && r.policy?.kind !== 'public');
+    expect(closed.length).toBeGreaterThan(20);
+    const before = await snapshot();
+    for (const route of closed) {
+      const res = await t.app.inject({ method: route.method as 'GET', url: route.url.replace(':id', '1') });
+      expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
+      if (route.method !== 'HEAD') expect(res.json().code).toBe('unauthenticated');
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('should let anonymous callers reach the public routes', async () => {
+    expect((await t.app.inject({ method: 'GET', url: `${API_PREFIX}/health` })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: `${API_PREFIX}/openapi.json` })).statusCode).toBe(200);
+    const login = await t.app.inject({
+      method: 'POST',
+      url: `${API_PREFIX}/auth/login`,
+      payload: { username: 'nobody', password: 'x' },
+    });
+    expect(login.json().code).toBe('invalid_credentials');
+  });
+
+  it.each(ROLES.filter((role) => role !== 'admin'))(
+    'should refuse a %s user with 403 wherever the role is not allowed and change nothing',
+    async (role) => {
+      const cookie = cookies.get(role);
+      const refused = ROUTES.filter((route) => !isAllowed(route.access, [role]));
+      expect(refused.length).toBeGreaterThan(0);
+      const before = await snapshot();
+      for (const route of refused) {
+        const res = await send(route, cookie);
+        expect(res.statusCode, `${role} ${route.method} ${route.path}`).toBe(403);
+        expect(res.json().code).toBe('forbidden');
+      }
+      expect(await snapshot()).toEqual(before);
+    },
+  );
+
+  it.each(ROLES)('should let a %s user read every route the role may read', async (role) => {
+    const cookie = cookies.get(role);
+    for (const route of ROUTES.filter((r) => r.method === 'GET' && isAllowed(r.access, [role]))) {
+      const res = await send(route, cookie);
+      expect(res.statusCode, `${role} GET ${route.path}`).toBe(200);
+    }
+  });
+
+  it('should refuse a unit_staff user the people directory but show them their own record', async () => {
+    const id = await t.makeUser('matrix-self', ['unit_staff']);
+    const cookie = await t.login('matrix-self');
+    const list = await t.app.inject({ method: 'GET', url: `${API_PREFIX}/users`, headers: { cookie } });
+    expect(list.statusCode).toBe(403);
+    const own = await t.app.inject({ method: 'GET', url: `${API_PREFIX}/users/${id}`, headers: { cookie } });
+    expect(own.statusCode).toBe(200);
+    expect(own.json().username).toBe('matrix-self');
+  });
+});
+
+describe('OpenAPI', () => {
+  it('should describe every visible API route in an OpenAPI 3 document', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `${API_PREFIX}/openapi.json` });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toMatch(/^3\.\d+\.\d+$/);
+    expect(doc.info).toMatchObject({ title: 'Luoshi API', version: expect.any(String) });
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['bearer', 'session']);
+    for (const entry of catalogueApiRoutes()) {
+      const [method = '', path = ''] = entry.split(' ');
+      const openApiPath = `${API_PREFIX}${path.replace(/:(\w+)/g, '{$1}')}`;
+      expect(doc.paths[openApiPath]?.[method.toLowerCase()], entry).toBeDefined();
+    }
+    expect(doc.paths[`${API_PREFIX}/openapi.json`]).toBeUndefined();
+  });
+
+  it('should document request bodies and problem answers', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: `${API_PREFIX}/openapi.json` })).json();
+    const createUnit = doc.paths[`${API_PREFIX}/units`].post;
+    expect(createUnit.requestBody.content['application/json'].schema.properties.name).toBeDefined();
+    expect(Object.keys(createUnit.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '409']));
+  });
+
+  it('should serve the API docs as HTML', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toMatch(/<html/i);
+  });
+});
+
+describe('HTTP basics', () => {
+  it('should answer an unknown API route with 404 problem+json route_not_found', async () => {
+    for (const method of ['GET', 'POST', 'DELETE'] as const) {
+      const res = await t.app.inject({ method, url: `${API_PREFIX}/no-such-thing?x=1`, headers: { cookie: admin } });
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json()).toMatchObject({ status: 404, code: 'route_not_found' });
+      expect(res.json().detail).toContain(`${method} ${API_PREFIX}/no-such-thing`);
+    }
+  });
+
+  it('should answer a malformed URL with 400 problem+json', async () => {
+    for (const url of [`${API_PREFIX}/units/%E0%A4%A`, '/%zz']) {
+      const res = await t.app.inject({ method: 'GET', url, headers: { cookie: admin } });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json()).toMatchObject({ status: 400, code: 'validation_failed' });
+      expect(res.json().requestId).toBe(res.headers['x-request-id']);
+    }
+  });
+
+  it('should send security headers on API answers and pages', async () => {
+    for (const url of [`${API_PREFIX}/health`, `${API_PREFIX}/no-such-thing`, '/']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("script-src 'self'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+    }
+  });
+
+  it('should put a request id on every answer, the same as in problem bodies', async () => {
+    const ok = await t.app.inject({ method: 'GET', url: `${API_PREFIX}/health` });
+    expect(ok.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const refused = await t.app.inject({ method: 'GET', url: `${API_PREFIX}/me` });
+    expect(refused.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(refused.json().requestId).toBe(refused.headers['x-request-id']);
+    expect(refused.headers['x-request-id']).not.toBe(ok.headers['x-request-id']);
+  });
+
+  it('should report the database in the health check', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `${API_PREFIX}/health` });
+    expect(res.json()).toEqual({ status: 'ok', database: t.dialect, version: expect.any(String) });
+  });
+});
+
+describe('body limit', () => {
+  let small: TestApp;
+  beforeAll(async () => {
+    small = await createTestApp({ LUOSHI_BODY_LIMIT_BYTES: '2048' });
+  });
+  afterAll(() => small.close());
+
+  it('should refuse a body over the limit with 413 payload_too_large and change nothing', async () => {
+    const cookie = await small.login('admin');
+    const count = async () => (await small.db.selectFrom('units').select('id').execute()).length;
+    const before = await count();
+    const res = await small.app.inject({
+      method: 'POST',
+      url: `${API_PREFIX}/units`,
+      payload: { name: '大'.repeat(50), aliases: ['别名'.repeat(40), 'x'.repeat(2000)] },
+      headers: { cookie, 'accept-language': 'en' },
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().code).toBe('payload_too_large');
+    expect(res.json().detail).toContain('2048 bytes');
+    expect(await count()).toBe(before);
+  });
+
+  it('should accept a body under the limit', async () => {
+    const cookie = await small.login('admin');
+    const res = await small.app.inject({
+      method: 'POST',
+      url: `${API_PREFIX}/units`,
+      payload: { name: '小'.repeat(50) },
+      headers: { cookie },
+    });
+    expect(res.statusCode).toBe(201);
+  });
+});
