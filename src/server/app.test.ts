@@ -290,6 +290,22 @@ describe('HTTP basics', () => {
     }
   });
 
+  it('should keep a sane x-request-id from a proxy and replace an unsafe one', async () => {
+    const kept = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/health',
+      headers: { 'x-request-id': 'lb-7f3a.42' },
+    });
+    expect(kept.headers['x-request-id']).toBe('lb-7f3a.42');
+    const unsafe = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/nothing-here',
+      headers: { 'x-request-id': `evil\u0000${'x'.repeat(200)}` },
+    });
+    expect(unsafe.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(unsafe.json().requestId).toBe(unsafe.headers['x-request-id']);
+  });
+
   it('should put a request id on every answer, the same as in problem bodies', async () => {
     const ok = await t.app.inject({ method: 'GET', url: `${API_PREFIX}/health` });
     expect(ok.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);

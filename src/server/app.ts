@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
@@ -28,6 +29,13 @@ export const API_PREFIX = '/api/v1';
 
 /** Routes that plugins register (API docs): public, declared here rather than left open by accident. */
 const PLUGIN_ROUTE_POLICIES: Array<[prefix: string, policy: RoutePolicy]> = [['/api/docs', allow.public]];
+
+/** A request id a proxy may pass in `x-request-id` (kept when sane), else a fresh UUID. */
+const FORWARDED_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+function requestIdFor(request: IncomingMessage): string {
+  const forwarded = request.headers['x-request-id'];
+  return typeof forwarded === 'string' && FORWARDED_REQUEST_ID.test(forwarded) ? forwarded : randomUUID();
+}
 
 /** One registered route, as the route-policy test sees it. */
 export interface RouteEntry {
@@ -60,11 +68,19 @@ export async function buildApp(options: BuildAppOptions): Promise<ZodApp> {
     logger: options.logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
-    genReqId: () => randomUUID(),
-    requestIdHeader: 'x-request-id',
+    genReqId: requestIdFor,
+    requestIdHeader: false,
     frameworkErrors: handleFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
+  // An empty body sent as application/json (some clients do this on POSTs without a payload) is
+  // "no body", not malformed JSON; everything else goes through Fastify's safe parser.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    return parseJson(request, text, done);
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('routeCatalogue', [] as RouteEntry[]);

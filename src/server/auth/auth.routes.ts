@@ -5,9 +5,8 @@ import type { RouteDeps, ZodApp } from '../http/route-deps.js';
 import { allow } from '../policy.js';
 import { presentUser } from '../users/users.presenter.js';
 import { findUserById } from '../users/users.repository.js';
-import { changeOwnPassword } from '../users/users.service.js';
 import { changePasswordBody, loginBody, meSchema } from './auth.schema.js';
-import { login, logout } from './auth.service.js';
+import { changeOwnPassword, login, logout } from './auth.service.js';
 import { requireActor, SESSION_COOKIE } from './authenticate.js';
 
 const tags = ['auth'];
@@ -50,7 +49,7 @@ export function registerAuthRoutes(app: ZodApp, deps: RouteDeps): void {
         path: '/',
         httpOnly: true,
         sameSite: 'lax',
-        secure: request.protocol === 'https',
+        secure: request.protocol === 'https' || config.publicOrigin?.startsWith('https:') === true,
         maxAge: config.sessionDays * 86400,
       });
       return { user: presentMe(presentUser(user)) };
@@ -91,7 +90,7 @@ export function registerAuthRoutes(app: ZodApp, deps: RouteDeps): void {
       response: { 204: z.null().describe('Password changed'), ...errorResponses },
     },
     handler: async (request, reply) => {
-      await changeOwnPassword(db, { ...request.body, actor: requireActor(request) });
+      await changeOwnPassword({ db, config }, { ...request.body, actor: requireActor(request) });
       return reply.status(204).send(null);
     },
   });

@@ -1,16 +1,28 @@
-import { lockedMinutes, recordFailure, type ThrottleState } from '../../domain/login-throttle.js';
 import { isRole, type Role } from '../../shared/roles.js';
 import { insertAuditEntry } from '../audit/audit.repository.js';
 import type { Config } from '../config.js';
-import { type Database, type Executor, nowIso } from '../db/connect.js';
+import { type Database, nowIso } from '../db/connect.js';
 import { inTransaction } from '../db/transaction.js';
 import { AppError } from '../errors.js';
-import { attachOneUserDetails, findUserRowByUsername, type UserRecord } from '../users/users.repository.js';
+import { assertAllowed, can } from '../policy.js';
+import {
+  attachOneUserDetails,
+  findUserById,
+  findUserRowByUsername,
+  type UserRecord,
+} from '../users/users.repository.js';
 import type { Actor } from './actor.js';
-import { burnPasswordCheck, verifyPassword } from './password.js';
+import { burnPasswordCheck, hashPassword, verifyPassword } from './password.js';
 import { hashSecret, newSecret } from './secrets.js';
-import { deleteSession, findLiveSession, insertSession, touchSession } from './sessions.repository.js';
-import { clearThrottle, findThrottle, lockThrottle, saveThrottle } from './throttle.repository.js';
+import {
+  deleteSession,
+  deleteUserSessions,
+  findLiveSession,
+  insertSession,
+  touchSession,
+} from './sessions.repository.js';
+import { clearThrottle } from './throttle.repository.js';
+import { accountKey, addressKey, assertNotThrottled, recordPasswordFailure } from './throttle.service.js';
 
 export interface AuthDeps {
   db: Database;
@@ -40,21 +52,6 @@ export function actorFromUser(
   };
 }
 
-function toState(row: { failures: number; window_started_at: string; locked_until: string | null } | undefined) {
-  return row
-    ? { failures: row.failures, windowStartedAt: row.window_started_at, lockedUntil: row.locked_until }
-    : undefined;
-}
-
-async function saveState(db: Executor, key: string, state: ThrottleState): Promise<void> {
-  await saveThrottle(db, {
-    key,
-    failures: state.failures,
-    window_started_at: state.windowStartedAt,
-    locked_until: state.lockedUntil,
-  });
-}
-
 export interface LoginInput {
   username: string;
   password: string;
@@ -71,28 +68,17 @@ export interface LoginInput {
 export async function login(deps: AuthDeps, input: LoginInput): Promise<{ sessionId: string; user: UserRecord }> {
   const { db, config } = deps;
   const username = input.username.trim().toLowerCase();
-  const userKey = `user:${username}`;
-  const ipKey = `ip:${input.ip ?? 'unknown'}`;
+  const userKey = accountKey(username);
+  const ipKey = addressKey(input.ip);
   const now = new Date();
-  const [userThrottle, ipThrottle] = await Promise.all([findThrottle(db, userKey), findThrottle(db, ipKey)]);
-  const minutes = Math.max(lockedMinutes(toState(userThrottle), now), lockedMinutes(toState(ipThrottle), now));
-  if (minutes > 0) throw new AppError('too_many_attempts', { minutes });
+  await assertNotThrottled(db, [userKey, ipKey], now);
 
   const row = await findUserRowByUsername(db, username);
   let valid = false;
   if (row) valid = await verifyPassword(row.password_hash, input.password);
   else await burnPasswordCheck(input.password);
   if (!row || !valid || row.deactivated_at !== null) {
-    await inTransaction(db, async (trx) => {
-      // Always the account before the address, so two failures never wait on each other's locks.
-      for (const [key, maxFailures] of [
-        [userKey, config.loginMaxFailures],
-        [ipKey, config.loginIpMaxFailures],
-      ] as const) {
-        await lockThrottle(trx, key, now.toISOString());
-        await saveState(trx, key, recordFailure(toState(await findThrottle(trx, key)), now, maxFailures));
-      }
-    });
+    await recordPasswordFailure(db, config, { account: userKey, address: ipKey }, now);
     throw new AppError('invalid_credentials');
   }
 
@@ -144,4 +130,37 @@ export async function resolveSession(
     await touchSession(db, idHash, nowIso(), new Date(now.getTime() + config.sessionDays * 86400000).toISOString());
   }
   return actorFromUser(await attachOneUserDetails(db, row), 'session', { ...meta, sessionIdHash: idHash });
+}
+
+/**
+ * A person changes their own password. Wrong current passwords count against the same throttle as
+ * sign-in, so a stolen session cannot be used to guess it; other sessions end, this one stays.
+ */
+export async function changeOwnPassword(
+  deps: AuthDeps,
+  input: { currentPassword: string; newPassword: string; actor: Actor },
+): Promise<void> {
+  const { db, config } = deps;
+  assertAllowed(can.changeOwnPassword(input.actor));
+  const keys = { account: accountKey(input.actor.username), address: addressKey(input.actor.ip) };
+  const now = new Date();
+  await assertNotThrottled(db, [keys.account, keys.address], now);
+  const userId = input.actor.userId as number;
+  const user = await findUserById(db, userId);
+  if (!user) throw new AppError('unauthenticated');
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+    await recordPasswordFailure(db, config, keys, now);
+    throw new AppError('wrong_password', {}, 'currentPassword');
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await inTransaction(db, async (trx) => {
+    const stamp = nowIso();
+    await trx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, password_changed_at: stamp, updated_at: stamp, version: user.version + 1 })
+      .where('id', '=', userId)
+      .execute();
+    await deleteUserSessions(trx, userId, input.actor.sessionIdHash);
+    await insertAuditEntry(trx, input.actor, { action: 'user.change_password', objectType: 'user', objectId: userId });
+  });
 }

@@ -2,6 +2,7 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, cookieFrom, createTestApp, type TestApp } from '../test/test-app.js';
 import { hashSecret } from './secrets.js';
+import { purgeStaleThrottles } from './throttle.service.js';
 
 let t: TestApp;
 let admin: string;
@@ -268,6 +269,19 @@ describe('POST /auth/logout', () => {
     expect(after.json().code).toBe('unauthenticated');
   });
 
+  it('should accept an empty body sent as application/json', async () => {
+    await t.makeUser('logout-empty', ['unit_staff']);
+    const cookie = await t.login('logout-empty');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      body: '',
+      headers: { cookie, 'content-type': 'application/json' },
+    });
+    expect(res.statusCode).toBe(204);
+    expect((await me(cookie)).statusCode).toBe(401);
+  });
+
   it('should keep the other sessions of the same person', async () => {
     await t.makeUser('logout-two', ['unit_staff']);
     const first = await t.login('logout-two');
@@ -315,6 +329,33 @@ describe('POST /me/password', () => {
   function change(cookie: string, payload: object) {
     return t.app.inject({ method: 'POST', url: '/api/v1/me/password', payload, headers: { cookie } });
   }
+
+  it('should throttle guessing the current password like sign-in', async () => {
+    const limited = await createTestApp({ LUOSHI_LOGIN_MAX_FAILURES: '3' });
+    try {
+      await limited.makeUser('guess-current', ['unit_staff']);
+      const cookie = await limited.login('guess-current');
+      const attempt = (currentPassword: string) =>
+        limited.app.inject({
+          method: 'POST',
+          url: '/api/v1/me/password',
+          payload: { currentPassword, newPassword: 'a-new-password-1' },
+          headers: { cookie },
+        });
+      for (let i = 0; i < 3; i++) expect((await attempt('wrong-guess')).statusCode).toBe(422);
+      const locked = await attempt('password-123');
+      expect(locked.statusCode).toBe(429);
+      expect(locked.json().code).toBe('too_many_attempts');
+      const login = await limited.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'guess-current', password: 'password-123' },
+      });
+      expect(login.statusCode).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
 
   it('should refuse a wrong current password with 422 on currentPassword and change nothing', async () => {
     const id = await t.makeUser('change-wrong', ['unit_staff']);
@@ -470,5 +511,37 @@ describe('Accept-Language', () => {
       headers: { cookie: admin, 'accept-language': 'en' },
     });
     expect(res.json().detail).toContain('name must have at most 100 characters');
+  });
+});
+
+describe('purgeStaleThrottles', () => {
+  it('should remove rows whose window has passed and keep running locks and fresh counts', async () => {
+    const now = new Date();
+    const old = new Date(now.getTime() - 60 * 60 * 1000).toISOString();
+    const future = new Date(now.getTime() + 10 * 60 * 1000).toISOString();
+    await t.db
+      .insertInto('login_throttle')
+      .values([
+        { key: 'user:purge-old', failures: 2, window_started_at: old, locked_until: null },
+        { key: 'user:purge-locked', failures: 0, window_started_at: old, locked_until: future },
+        { key: 'user:purge-fresh', failures: 1, window_started_at: now.toISOString(), locked_until: null },
+      ])
+      .execute();
+    await purgeStaleThrottles(t.db, now);
+    const keys = await t.db.selectFrom('login_throttle').select('key').where('key', 'like', 'user:purge-%').execute();
+    expect(keys.map((k) => k.key).sort()).toEqual(['user:purge-fresh', 'user:purge-locked']);
+  });
+});
+
+describe('session cookie with an https public origin', () => {
+  it('should be Secure even when the request reached the node over http', async () => {
+    const https = await createTestApp({ LUOSHI_PUBLIC_ORIGIN: 'https://luoshi.example.gov.cn' });
+    try {
+      const res = await login('admin', ADMIN_PASSWORD, {}, https);
+      expect(res.statusCode).toBe(200);
+      expect(res.cookies.find((c) => c.name === 'luoshi_session')?.secure).toBe(true);
+    } finally {
+      await https.close();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { THROTTLE_WINDOW_MS } from '../../domain/login-throttle.js';
 import type { Executor } from '../db/connect.js';
 
 /** The throttle state of one key (`user:<name>` or `ip:<address>`). */
@@ -39,4 +40,16 @@ export async function saveThrottle(
 /** Forgets a key's failures (after a successful sign-in). */
 export async function clearThrottle(db: Executor, key: string): Promise<void> {
   await db.deleteFrom('login_throttle').where('key', '=', key).execute();
+}
+
+/** Removes rows whose counting window has passed and that hold no running lock. */
+export async function deleteStaleThrottles(db: Executor, now: Date): Promise<number> {
+  const nowIso = now.toISOString();
+  const windowStart = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
+  const result = await db
+    .deleteFrom('login_throttle')
+    .where('window_started_at', '<', windowStart)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', nowIso)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -90,6 +90,11 @@ export interface AuditLogTable {
   request_id: string | null;
 }
 
+/** Named rows that transactions lock to serialise rare structural changes (e.g. `unit_tree`). */
+export interface MutexTable {
+  name: string;
+}
+
 /** The whole database as Kysely sees it. */
 export interface DB {
   units: UnitTable;
@@ -100,4 +105,5 @@ export interface DB {
   api_tokens: ApiTokenTable;
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
+  mutexes: MutexTable;
 }

@@ -130,3 +130,15 @@ export async function countActiveChildren(db: Executor, id: number): Promise<num
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/**
+ * Serialises tree moves: a no-op update takes the `unit_tree` row lock until the transaction ends
+ * (PostgreSQL); SQLite's BEGIN IMMEDIATE already lets one writer in at a time.
+ */
+export async function lockUnitTree(db: Executor): Promise<void> {
+  await db
+    .updateTable('mutexes')
+    .set((eb) => ({ name: eb.ref('name') }))
+    .where('name', '=', 'unit_tree')
+    .execute();
+}

@@ -1,8 +1,10 @@
+import type { Transaction } from 'kysely';
 import { isMoveIntoOwnSubtree, normaliseAliases } from '../../domain/unit-tree.js';
 import { insertAuditEntry } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { type Database, type Executor, nowIso } from '../db/connect.js';
-import { inTransaction } from '../db/transaction.js';
+import type { DB } from '../db/schema.js';
+import { inTransaction, isUniqueViolation } from '../db/transaction.js';
 import { AppError } from '../errors.js';
 import { assertAllowed, can } from '../policy.js';
 import {
@@ -11,6 +13,7 @@ import {
   findUnitRow,
   insertUnitRow,
   listUnitRows,
+  lockUnitTree,
   moveSubtree,
   type UnitRow,
   updateUnitRow,
@@ -42,6 +45,21 @@ async function assertNameFree(db: Executor, parentId: number | null, name: strin
   if (await findSiblingByName(db, parentId, name, exceptId)) throw new AppError('unit_name_taken', { name }, 'name');
 }
 
+/**
+ * Runs a unit write in a transaction and turns a sibling-name unique-index violation (two
+ * concurrent writers that both passed the name check) into the same 409 the check gives.
+ * `named.name` is set by the work to the name it is writing.
+ */
+async function unitWrite<T>(db: Database, work: (trx: Transaction<DB>, named: { name: string }) => Promise<T>) {
+  const named = { name: '' };
+  try {
+    return await inTransaction(db, (trx) => work(trx, named));
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('unit_name_taken', { name: named.name }, 'name');
+    throw error;
+  }
+}
+
 /** Re-reads a unit after a failed versioned update to answer 404 or 409. */
 async function conflictOrMissing(db: Executor, unitId: number): Promise<never> {
   const exists = await findUnitRow(db, unitId);
@@ -61,7 +79,8 @@ export interface CreateUnitInput {
 export async function createUnit(db: Database, input: CreateUnitInput): Promise<UnitRow> {
   assertAllowed(can.manageUnits(input.actor));
   const name = input.name.trim();
-  return inTransaction(db, async (trx) => {
+  return unitWrite(db, async (trx, named) => {
+    named.name = name;
     const parent = input.parentId ? await requireActiveUnit(trx, input.parentId, 'parentId') : null;
     await assertNameFree(trx, parent?.id ?? null, name);
     const unit = await insertUnitRow(trx, {
@@ -95,9 +114,10 @@ export interface UpdateUnitInput {
 /** Renames a unit or changes its short name, aliases or order, if nobody changed it meanwhile. */
 export async function updateUnit(db: Database, input: UpdateUnitInput): Promise<UnitRow> {
   assertAllowed(can.manageUnits(input.actor));
-  return inTransaction(db, async (trx) => {
+  return unitWrite(db, async (trx, named) => {
     const current = await getUnit(trx, { unitId: input.unitId, actor: input.actor });
     const name = input.name?.trim() ?? current.name;
+    named.name = name;
     if (name !== current.name) await assertNameFree(trx, current.parent_id, name, current.id);
     const aliases = input.aliases ?? (JSON.parse(current.aliases) as string[]);
     const updated = await updateUnitRow(trx, input.unitId, input.version, {
@@ -127,8 +147,10 @@ export async function moveUnit(
   input: { unitId: number; version: number; parentId: number | null; actor: Actor },
 ): Promise<UnitRow> {
   assertAllowed(can.manageUnits(input.actor));
-  return inTransaction(db, async (trx) => {
+  return unitWrite(db, async (trx, named) => {
+    await lockUnitTree(trx);
     const unit = await getUnit(trx, { unitId: input.unitId, actor: input.actor });
+    named.name = unit.name;
     if (unit.version !== input.version) throw new AppError('version_conflict', { object: 'unit' });
     const target = input.parentId === null ? null : await requireActiveUnit(trx, input.parentId, 'parentId');
     if (isMoveIntoOwnSubtree(unit.path, target?.path ?? null)) throw new AppError('unit_move_cycle', {}, 'parentId');
@@ -163,8 +185,9 @@ export async function archiveUnit(db: Database, input: { unitId: number; version
 /** Brings an archived unit back; its parent must be active and its name free among siblings. */
 export async function restoreUnit(db: Database, input: { unitId: number; version: number; actor: Actor }) {
   assertAllowed(can.manageUnits(input.actor));
-  return inTransaction(db, async (trx) => {
+  return unitWrite(db, async (trx, named) => {
     const unit = await getUnit(trx, { unitId: input.unitId, actor: input.actor });
+    named.name = unit.name;
     if (!unit.archived_at) return unit;
     if (unit.parent_id !== null) await requireActiveUnit(trx, unit.parent_id, 'parentId');
     await assertNameFree(trx, unit.parent_id, unit.name, unit.id);

@@ -1,7 +1,7 @@
 import type { Role } from '../../shared/roles.js';
 import { insertAuditEntry } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
-import { hashPassword, verifyPassword } from '../auth/password.js';
+import { hashPassword } from '../auth/password.js';
 import { deleteUserSessions } from '../auth/sessions.repository.js';
 import { type Database, type Executor, nowIso } from '../db/connect.js';
 import { inTransaction, isUniqueViolation } from '../db/transaction.js';
@@ -228,29 +228,5 @@ export async function resetPassword(db: Database, input: { userId: number; passw
       .execute();
     await deleteUserSessions(trx, user.id);
     await insertAuditEntry(trx, input.actor, { action: 'user.reset_password', objectType: 'user', objectId: user.id });
-  });
-}
-
-/** A person changes their own password; their other sessions end, this one stays. */
-export async function changeOwnPassword(
-  db: Database,
-  input: { currentPassword: string; newPassword: string; actor: Actor },
-): Promise<void> {
-  assertAllowed(can.changeOwnPassword(input.actor));
-  const userId = input.actor.userId as number;
-  const user = await requireUser(db, userId);
-  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-    throw new AppError('wrong_password', {}, 'currentPassword');
-  }
-  const passwordHash = await hashPassword(input.newPassword);
-  await inTransaction(db, async (trx) => {
-    const now = nowIso();
-    await trx
-      .updateTable('users')
-      .set({ password_hash: passwordHash, password_changed_at: now, updated_at: now, version: user.version + 1 })
-      .where('id', '=', userId)
-      .execute();
-    await deleteUserSessions(trx, userId, input.actor.sessionIdHash);
-    await insertAuditEntry(trx, input.actor, { action: 'user.change_password', objectType: 'user', objectId: userId });
   });
 }
