@@ -76,6 +76,7 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 run('typecheck (server)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 run('typecheck (web)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.web.json']);
+run('typecheck (e2e)', npx, ['tsc', '--noEmit', '-p', 'e2e/tsconfig.json']);
 run('lint', npx, ['biome', 'check', '.']);
 
 const projects = ['--project', 'unit', '--project', 'api-sqlite'];

@@ -1,0 +1,46 @@
+import { ApartmentOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { Menu, type MenuProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router-dom';
+import { hasAnyRole, useCurrentUser } from '../auth/current-user.js';
+
+type MenuItem = NonNullable<MenuProps['items']>[number];
+
+/** The menu key for a path: the longest navigation entry it starts with. */
+function selectedKey(pathname: string): string {
+  const keys = ['/admin/units', '/admin/users', '/settings'];
+  return keys.find((key) => pathname === key || pathname.startsWith(`${key}/`)) ?? '/';
+}
+
+/** The side navigation; shows only what the signed-in person's roles allow. */
+export function NavMenu({ inlineCollapsed }: { inlineCollapsed?: boolean }) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const { pathname } = useLocation();
+  const items: MenuItem[] = [
+    { key: '/', icon: <HomeOutlined />, label: <Link to="/">{t('nav.home')}</Link> },
+    { key: '/settings', icon: <SettingOutlined />, label: <Link to="/settings">{t('nav.settings')}</Link> },
+  ];
+  if (hasAnyRole(user, ['admin'])) {
+    items.push({
+      key: 'admin',
+      type: 'group',
+      label: inlineCollapsed ? null : t('nav.admin'),
+      children: [
+        { key: '/admin/units', icon: <ApartmentOutlined />, label: <Link to="/admin/units">{t('nav.units')}</Link> },
+        { key: '/admin/users', icon: <TeamOutlined />, label: <Link to="/admin/users">{t('nav.users')}</Link> },
+      ],
+    });
+  }
+  return (
+    <nav aria-label={t('nav.mainNavigation')}>
+      <Menu
+        mode="inline"
+        inlineCollapsed={inlineCollapsed}
+        selectedKeys={[selectedKey(pathname)]}
+        items={items}
+        style={{ borderInlineEnd: 'none' }}
+      />
+    </nav>
+  );
+}
