@@ -12,9 +12,13 @@ export const LIMITS = {
   tokenNameMax: 100,
   emailMax: 254,
   phoneMax: 32,
+  searchMax: 100,
   pageSizeMax: 200,
   pageSizeDefault: 50,
 } as const;
+
+/** Phone numbers as people write them: digits, spaces, +, -, and brackets. */
+export const PHONE_PATTERN = /^[0-9+\-() ]*$/;
 
 /** Usernames: letters, digits, dot, dash, underscore; stored lower-case. */
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;

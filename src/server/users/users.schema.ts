@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, USERNAME_PATTERN } from '../../shared/limits.js';
+import { LIMITS, PHONE_PATTERN, USERNAME_PATTERN } from '../../shared/limits.js';
 import { ROLES } from '../../shared/roles.js';
 import { queryBoolean, text, versionField } from '../http/common.schema.js';
 
@@ -33,14 +33,10 @@ const username = z
 const roles = z.array(z.enum(ROLES)).max(ROLES.length);
 const unitIds = z.array(z.number().int().positive()).max(500);
 const email = z.union([z.email().max(LIMITS.emailMax), z.literal('')]).nullable();
-const phone = z
-  .string()
-  .max(LIMITS.phoneMax)
-  .regex(/^[0-9+\-() ]*$/)
-  .nullable();
+const phone = z.string().max(LIMITS.phoneMax).regex(PHONE_PATTERN).nullable();
 
 export const listUsersQuery = z.strictObject({
-  q: z.string().max(100).optional(),
+  q: z.string().max(LIMITS.searchMax).optional(),
   unitId: z.coerce.number().int().positive().optional(),
   role: z.enum(ROLES).optional(),
   active: queryBoolean.optional(),

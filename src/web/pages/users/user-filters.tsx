@@ -1,6 +1,7 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Col, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { LIMITS } from '../../../shared/limits.js';
 import { ROLES, type Role } from '../../../shared/roles.js';
 import { UnitTreeSelect } from '../../components/unit-tree-select.js';
 
@@ -30,7 +31,7 @@ export function UserFilters({ value, onChange }: UserFiltersProps) {
           placeholder={t('users.searchPlaceholder')}
           aria-label={t('users.searchPlaceholder')}
           value={value.q}
-          maxLength={100}
+          maxLength={LIMITS.searchMax}
           onChange={(event) => onChange({ ...value, q: event.target.value })}
         />
       </Col>

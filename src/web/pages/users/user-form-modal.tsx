@@ -1,7 +1,7 @@
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIMITS, USERNAME_PATTERN } from '../../../shared/limits.js';
+import { LIMITS, PHONE_PATTERN, USERNAME_PATTERN } from '../../../shared/limits.js';
 import { ROLES, type Role } from '../../../shared/roles.js';
 import { isApiError } from '../../api/http.js';
 import type { User } from '../../api/types.js';
@@ -23,7 +23,6 @@ interface UserFormValues {
 }
 
 /** Mirrors the server's check: digits, spaces and + - ( ) only. */
-const PHONE_PATTERN = /^[0-9+\-() ]*$/;
 
 const FIELDS = ['username', 'displayName', 'password', 'unitId', 'roles', 'unitsInChargeIds', 'email', 'phone'];
 
