@@ -23,10 +23,16 @@ export function UserTable({ users, isLoading, empty, handlers }: UserTableProps)
     {
       title: t('users.columns.username'),
       dataIndex: 'username',
-      width: 140,
-      render: (username: string) => <Typography.Text code>{username}</Typography.Text>,
+      width: 170,
+      ellipsis: true,
+      // Usernames are identifiers: one line, cut with an ellipsis (full name on hover), never broken mid-word.
+      render: (username: string) => (
+        <Typography.Text code ellipsis={{ tooltip: username }} style={{ maxWidth: '100%', whiteSpace: 'nowrap' }}>
+          {username}
+        </Typography.Text>
+      ),
     },
-    { title: t('users.columns.displayName'), dataIndex: 'displayName', width: 130 },
+    { title: t('users.columns.displayName'), dataIndex: 'displayName', width: 110, ellipsis: { showTitle: true } },
     {
       title: t('users.columns.unit'),
       dataIndex: 'unitName',
