@@ -1,6 +1,5 @@
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
+import { isEntryPoint } from '../server/entry-point.js';
 import { VERSION } from '../server/version.js';
 import { registerDemoCommand } from './demo.command.js';
 import { registerMigrateCommand } from './migrate.command.js';
@@ -27,15 +26,5 @@ export async function run(argv: readonly string[]): Promise<void> {
   await buildProgram().parseAsync([...argv]);
 }
 
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
 // `node dist/cli/luoshi.js …` runs it directly; bin/luoshi.js imports it and calls run().
-if (isEntryPoint()) await run(process.argv);
+if (isEntryPoint(import.meta.url)) await run(process.argv);

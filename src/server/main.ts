@@ -1,9 +1,8 @@
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
+import { isEntryPoint } from './entry-point.js';
 import { startHousekeeping } from './jobs/housekeeping.js';
 import { ensureFirstAdmin } from './users/bootstrap.service.js';
 
@@ -54,18 +53,8 @@ export function loadConfigOrExit(overrides: Partial<Config> = {}): Config {
   }
 }
 
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
 // `npm run dev` runs this file directly; the CLI imports startServer instead.
-if (isEntryPoint()) {
+if (isEntryPoint(import.meta.url)) {
   startServer(loadConfigOrExit()).catch((error: unknown) => {
     process.stderr.write(`Luoshi failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
     process.exit(1);

@@ -1,19 +1,8 @@
 import { z } from 'zod';
 import { LIMITS } from '../../shared/limits.js';
-import { ROLES } from '../../shared/roles.js';
 import { passwordField } from '../users/users.schema.js';
 
-export const meSchema = z
-  .object({
-    id: z.number().int(),
-    username: z.string(),
-    displayName: z.string(),
-    unitId: z.number().int().nullable(),
-    unitName: z.string().nullable(),
-    roles: z.array(z.enum(ROLES)),
-    unitsInChargeIds: z.array(z.number().int()),
-  })
-  .describe('The signed-in user');
+export { meSchema } from '../../shared/api-schemas.js';
 
 export const loginBody = z.strictObject({
   username: z.string().min(1).max(LIMITS.usernameMax),

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { healthSchema } from '../../shared/api-schemas.js';
 import type { RouteDeps, ZodApp } from '../http/route-deps.js';
 import { allow } from '../policy.js';
 import { VERSION } from '../version.js';
@@ -12,7 +13,7 @@ export function registerHealthRoutes(app: ZodApp, { db, dialect }: RouteDeps): v
       tags: ['health'],
       summary: 'Health check (queries the database)',
       response: {
-        200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']), version: z.string() }),
+        200: healthSchema,
         503: z.object({
           status: z.literal('unavailable'),
           database: z.enum(['sqlite', 'postgres']),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tokenSchema } from '../../shared/api-schemas.js';
 import { LIMITS } from '../../shared/limits.js';
 import { requireActor } from '../auth/authenticate.js';
 import { errorResponses, idParams, text } from '../http/common.schema.js';
@@ -8,18 +9,6 @@ import type { TokenRow } from './tokens.repository.js';
 import { createToken, listTokens, revokeToken } from './tokens.service.js';
 
 const tags = ['tokens'];
-
-const tokenSchema = z
-  .object({
-    id: z.number().int(),
-    name: z.string(),
-    prefix: z.string(),
-    createdAt: z.string(),
-    lastUsedAt: z.string().nullable(),
-    expiresAt: z.string().nullable(),
-    revokedAt: z.string().nullable(),
-  })
-  .describe('Personal API token (the secret itself is shown only when created)');
 
 function presentToken(row: TokenRow): z.infer<typeof tokenSchema> {
   return {

@@ -2,21 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../../shared/limits.js';
 import { queryBoolean, text, versionField } from '../http/common.schema.js';
 
-export const unitSchema = z
-  .object({
-    id: z.number().int(),
-    parentId: z.number().int().nullable(),
-    name: z.string(),
-    shortName: z.string().nullable(),
-    aliases: z.array(z.string()),
-    sortOrder: z.number().int(),
-    archived: z.boolean(),
-    depth: z.number().int(),
-    version: z.number().int(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .describe('Unit');
+export { unitSchema } from '../../shared/api-schemas.js';
 
 const aliases = z.array(z.string().max(LIMITS.unitAliasMax)).max(LIMITS.unitAliasesMax);
 const parentId = z.number().int().positive().nullable();

@@ -3,24 +3,7 @@ import { LIMITS, PHONE_PATTERN, USERNAME_PATTERN } from '../../shared/limits.js'
 import { ROLES } from '../../shared/roles.js';
 import { queryBoolean, text, versionField } from '../http/common.schema.js';
 
-export const userSchema = z
-  .object({
-    id: z.number().int(),
-    username: z.string(),
-    displayName: z.string(),
-    unitId: z.number().int().nullable(),
-    unitName: z.string().nullable(),
-    roles: z.array(z.enum(ROLES)),
-    active: z.boolean(),
-    unitsInChargeIds: z.array(z.number().int()),
-    email: z.string().nullable(),
-    phone: z.string().nullable(),
-    lastLoginAt: z.string().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number().int(),
-  })
-  .describe('User');
+export { userSchema } from '../../shared/api-schemas.js';
 
 /** Passwords: any characters, 8 to 128 of them. */
 export const passwordField = z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax);
