@@ -13,7 +13,10 @@ function summarise(result: DemoLoadResult, seconds: number): string {
     `Demo organisation 江川市 loaded in ${seconds.toFixed(1)} s:`,
     `  units:  ${units.created} created, ${units.existing} already existed`,
     `  people: ${users.created} created, ${users.existing} already existed`,
-  ];
+    result.tasks
+      ? `  tasks:  ${result.tasks.existing ? 'the demo work report was already there' : `${result.tasks.created} created from the 2026 work report`}`
+      : '',
+  ].filter(Boolean);
   if (users.existingUsernames.length) {
     const shown = users.existingUsernames.slice(0, SHOWN_EXISTING).join(', ');
     const more = users.existingUsernames.length - SHOWN_EXISTING;
@@ -41,7 +44,7 @@ export function registerDemoCommand(program: Command): void {
           process.stdout.write(`Database: ${describeDatabase(config)}\n`);
           await ensureFirstAdminFromCli(db, config);
           const started = performance.now();
-          const result = await loadDemo(db, { actor: systemActor('demo') });
+          const result = await loadDemo(db, { actor: systemActor('demo'), config });
           process.stdout.write(summarise(result, (performance.now() - started) / 1000));
         });
       }),

@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import { isEntryPoint } from '../server/entry-point.js';
 import { VERSION } from '../server/version.js';
+import { registerAuditCommands } from './audit.command.js';
 import { registerDemoCommand } from './demo.command.js';
+import { registerGenCommand } from './gen.command.js';
 import { registerMigrateCommand } from './migrate.command.js';
 import { registerServeCommand } from './serve.command.js';
 import { registerUserCommands } from './user.command.js';
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
   registerMigrateCommand(program);
   registerUserCommands(program);
   registerDemoCommand(program);
+  registerGenCommand(program);
+  registerAuditCommands(program);
   return program;
 }
 

@@ -3,11 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../shared/roles.js';
 import { API_PREFIX } from './app.js';
 import { allow, type RoutePolicy } from './policy.js';
+import { makeSource, makeTask } from './test/task-fixtures.js';
 import { createTestApp, type TestApp } from './test/test-app.js';
 
 let t: TestApp;
 let admin: string;
-const samples = { unitId: 0, unitVersion: 0, userId: 0, userVersion: 0 };
+const samples = { unitId: 0, unitVersion: 0, userId: 0, userVersion: 0, taskId: 0, sourceId: 0 };
 /** The session cookie of a user holding just that role. */
 const cookies = new Map<Role, string>();
 
@@ -19,6 +20,8 @@ beforeAll(async () => {
   samples.unitVersion = unit.version;
   samples.userId = await t.makeUser('matrix-sample', ['unit_staff'], { unitId: unit.id });
   samples.userVersion = 1;
+  samples.sourceId = (await makeSource(t, { title: '矩阵样本来源' })).id;
+  samples.taskId = (await makeTask(t, { title: '矩阵样本任务', leadUnitId: unit.id, sourceId: samples.sourceId })).id;
   for (const role of ROLES) {
     const username = `matrix-${role.replace('_', '-')}`;
     await t.makeUser(username, [role]);
@@ -30,16 +33,25 @@ afterAll(() => t.close());
 /**
  * Who may call a route: `directory` is the people directory (admin, supervisor, auditor). GET
  * /users/:id belongs there because the sample user is never the caller (anyone may read themself).
+ * `audit` is the audit trail (admin, auditor). `supervision` is the supervision office's work on
+ * tasks and sources (supervisor, admin).
  */
-type Access = 'public' | 'signedIn' | 'directory' | 'admin';
+type Access = 'public' | 'signedIn' | 'directory' | 'admin' | 'audit' | 'supervision';
 
 interface RouteCase {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   access: Access;
   /** The route policy when it is wider than `access` (the service then checks the object). */
   declared?: RoutePolicy;
   body?: () => object;
+  /** Query string of the sample request (without `?`). */
+  query?: string;
+  /**
+   * The sample object is a task: a caller outside its scope gets 404 where others get 403 or 200
+   * (matrix users have no units, so only those who see every task are in scope).
+   */
+  scoped?: boolean;
 }
 
 /** Every API route, with a valid sample request: a route with the wrong policy would succeed. */
@@ -92,6 +104,83 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', path: '/users/:id/deactivate', access: 'admin', body: () => ({ version: samples.userVersion }) },
   { method: 'POST', path: '/users/:id/activate', access: 'admin', body: () => ({ version: samples.userVersion }) },
   { method: 'POST', path: '/users/:id/reset-password', access: 'admin', body: () => ({ password: 'taken-over-1' }) },
+  { method: 'GET', path: '/audit', access: 'audit' },
+  { method: 'GET', path: '/audit/verify', access: 'audit' },
+  { method: 'GET', path: '/calendar', access: 'signedIn' },
+  { method: 'PUT', path: '/calendar/days/:date', access: 'admin', body: () => ({ kind: 'holiday', name: '越权假日' }) },
+  { method: 'DELETE', path: '/calendar/days/:date', access: 'admin' },
+  { method: 'PUT', path: '/calendar/years/:year', access: 'admin', body: () => ({ published: true }) },
+  {
+    method: 'POST',
+    path: '/calendar/import',
+    access: 'admin',
+    body: () => ({
+      ics: 'BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20260216\nSUMMARY:越权\nEND:VEVENT\nEND:VCALENDAR',
+    }),
+  },
+  { method: 'POST', path: '/calendar/working-days', access: 'signedIn', body: () => ({ from: '2026-02-13', days: 2 }) },
+  { method: 'GET', path: '/settings/tasks', access: 'signedIn' },
+  { method: 'PUT', path: '/settings/tasks', access: 'admin', body: () => ({ version: 1, acknowledgeWorkingDays: 9 }) },
+  { method: 'GET', path: '/sources', access: 'signedIn' },
+  { method: 'GET', path: '/sources/:id', access: 'signedIn' },
+  { method: 'POST', path: '/sources', access: 'supervision', body: () => ({ kind: 'document', title: '越权来源' }) },
+  { method: 'PATCH', path: '/sources/:id', access: 'supervision', body: () => ({ version: 1, title: '越权改名' }) },
+  { method: 'DELETE', path: '/sources/:id', access: 'supervision' },
+  { method: 'GET', path: '/tasks', access: 'signedIn' },
+  { method: 'POST', path: '/tasks', access: 'supervision', body: () => ({ title: '越权立项' }) },
+  { method: 'GET', path: '/tasks/:id', access: 'signedIn', scoped: true },
+  {
+    method: 'PATCH',
+    path: '/tasks/:id',
+    access: 'supervision',
+    declared: allow.signedIn,
+    scoped: true,
+    body: () => ({ version: 1, title: '越权修改' }),
+  },
+  {
+    method: 'DELETE',
+    path: '/tasks/:id',
+    access: 'supervision',
+    declared: allow.signedIn,
+    scoped: true,
+    query: 'version=1',
+  },
+  {
+    method: 'POST',
+    path: '/tasks/:id/subtasks',
+    access: 'supervision',
+    declared: allow.signedIn,
+    scoped: true,
+    body: () => ({ version: 1, subtasks: [{ title: '越权分解' }] }),
+  },
+  {
+    method: 'POST',
+    path: '/tasks/:id/move',
+    access: 'supervision',
+    declared: allow.signedIn,
+    scoped: true,
+    body: () => ({ version: 1, parentId: null }),
+  },
+  { method: 'GET', path: '/tasks/:id/tree', access: 'signedIn', scoped: true },
+  // Lifecycle actions, progress and parts are open to anyone signed in: the task's lifecycle rules
+  // decide per relation (tasks/task-scope.test.ts and tasks/task-lifecycle.routes.test.ts).
+  ...['assign', 'acknowledge', 'request-closure', 'close', 'return', 'suspend', 'resume', 'cancel', 'reopen'].map(
+    (action): RouteCase => ({
+      method: 'POST',
+      path: `/tasks/:id/${action}`,
+      access: 'signedIn',
+      body: () => ({ version: 1 }),
+    }),
+  ),
+  { method: 'PUT', path: '/tasks/:id/progress', access: 'signedIn', body: () => ({ version: 1, progress: 50 }) },
+  { method: 'PUT', path: '/tasks/:id/units/:unitId/part', access: 'signedIn', body: () => ({ part: '越权分工' }) },
+  {
+    method: 'POST',
+    path: '/tasks/bulk',
+    access: 'supervision',
+    body: () => ({ taskIds: [samples.taskId], operation: { kind: 'assign' } }),
+  },
+  { method: 'GET', path: '/inbox', access: 'signedIn' },
 ];
 
 const DECLARED: Record<Access, RoutePolicy> = {
@@ -99,17 +188,36 @@ const DECLARED: Record<Access, RoutePolicy> = {
   signedIn: allow.signedIn,
   directory: allow.roles('admin', 'supervisor', 'auditor'),
   admin: allow.roles('admin'),
+  audit: allow.roles('admin', 'auditor'),
+  supervision: allow.roles('supervisor', 'admin'),
 };
 
 function isAllowed(access: Access, roles: readonly Role[]): boolean {
   if (access === 'public' || access === 'signedIn') return true;
   if (access === 'admin') return roles.includes('admin');
+  if (access === 'audit') return roles.includes('admin') || roles.includes('auditor');
+  if (access === 'supervision') return roles.includes('admin') || roles.includes('supervisor');
   return roles.some((role) => role === 'admin' || role === 'supervisor' || role === 'auditor');
 }
 
 function sampleUrl(route: RouteCase): string {
-  const id = route.path.startsWith('/users') ? samples.userId : route.path.startsWith('/units') ? samples.unitId : 1;
-  return `${API_PREFIX}${route.path.replace(':id', String(id))}`;
+  const ids: Record<string, number> = {
+    users: samples.userId,
+    units: samples.unitId,
+    tasks: samples.taskId,
+    sources: samples.sourceId,
+  };
+  const id = ids[route.path.split('/')[1] ?? ''] ?? 1;
+  const path = route.path
+    .replace(':date', '2026-02-16')
+    .replace(':year', '2027')
+    .replace(':unitId', String(samples.unitId));
+  return `${API_PREFIX}${path.replace(':id', String(id))}${route.query ? `?${route.query}` : ''}`;
+}
+
+/** Whether a role sees every task (and so is in the scope of the sample task). */
+function seesAllTasks(role: Role): boolean {
+  return role === 'admin' || role === 'supervisor' || role === 'auditor';
 }
 
 function send(route: RouteCase, cookie?: string) {
@@ -200,8 +308,9 @@ describe('role matrix', () => {
       const before = await snapshot();
       for (const route of refused) {
         const res = await send(route, cookie);
-        expect(res.statusCode, `${role} ${route.method} ${route.path}`).toBe(403);
-        expect(res.json().code).toBe('forbidden');
+        const hidden = route.scoped && !seesAllTasks(role);
+        expect(res.statusCode, `${role} ${route.method} ${route.path}`).toBe(hidden ? 404 : 403);
+        expect(res.json().code).toBe(hidden ? 'not_found' : 'forbidden');
       }
       expect(await snapshot()).toEqual(before);
     },
@@ -211,7 +320,7 @@ describe('role matrix', () => {
     const cookie = cookies.get(role);
     for (const route of ROUTES.filter((r) => r.method === 'GET' && isAllowed(r.access, [role]))) {
       const res = await send(route, cookie);
-      expect(res.statusCode, `${role} GET ${route.path}`).toBe(200);
+      expect(res.statusCode, `${role} GET ${route.path}`).toBe(route.scoped && !seesAllTasks(role) ? 404 : 200);
     }
   });
 

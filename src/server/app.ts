@@ -11,14 +11,20 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { registerAuditRoutes } from './audit/audit.routes.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
 import { registerAuthentication } from './auth/authenticate.js';
+import { registerCalendarRoutes } from './calendar/calendar.routes.js';
 import type { Config } from './config.js';
 import type { Database, Dialect } from './db/connect.js';
 import { handleFrameworkError, registerErrorHandling } from './errors.js';
 import { registerHealthRoutes } from './health/health.routes.js';
 import type { RouteDeps, ZodApp } from './http/route-deps.js';
 import { allow, type RoutePolicy } from './policy.js';
+import { registerSettingsRoutes } from './settings/settings.routes.js';
+import { registerSourceRoutes } from './sources/sources.routes.js';
+import { registerTaskActionRoutes } from './tasks/task-actions.routes.js';
+import { registerTaskRoutes } from './tasks/tasks.routes.js';
 import { registerTokenRoutes } from './tokens/tokens.routes.js';
 import { registerUnitRoutes } from './units/units.routes.js';
 import { registerUserRoutes } from './users/users.routes.js';
@@ -154,6 +160,12 @@ export async function buildApp(options: BuildAppOptions): Promise<ZodApp> {
       registerTokenRoutes(zapi, deps);
       registerUnitRoutes(zapi, deps);
       registerUserRoutes(zapi, deps);
+      registerAuditRoutes(zapi, deps);
+      registerSourceRoutes(zapi, deps);
+      registerTaskRoutes(zapi, deps);
+      registerTaskActionRoutes(zapi, deps);
+      registerCalendarRoutes(zapi, deps);
+      registerSettingsRoutes(zapi, deps);
       zapi.get('/openapi.json', {
         config: { policy: allow.public },
         schema: { hide: true },

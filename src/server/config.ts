@@ -27,6 +27,17 @@ const envSchema = z.object({
   LUOSHI_LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).max(100000).default(30),
   LUOSHI_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(104857600).default(1048576),
   LUOSHI_PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LUOSHI_TIMEZONE: z
+    .string()
+    .refine((value) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: value });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Asia/Shanghai')
+    .default('Asia/Shanghai'),
 });
 
 /** Everything the server reads from its environment, parsed once and frozen. */
@@ -43,6 +54,8 @@ export interface Config {
   loginMaxFailures: number;
   loginIpMaxFailures: number;
   bodyLimitBytes: number;
+  /** The zone in which dates (deadlines, "today", task years) are reckoned. */
+  timeZone: string;
 }
 
 /** Thrown when the environment has bad values; lists every problem, one per line. */
@@ -80,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginMaxFailures: e.LUOSHI_LOGIN_MAX_FAILURES,
     loginIpMaxFailures: e.LUOSHI_LOGIN_IP_MAX_FAILURES,
     bodyLimitBytes: e.LUOSHI_BODY_LIMIT_BYTES,
+    timeZone: e.LUOSHI_TIMEZONE,
     ...overrides,
   };
   if (overrides.dataDir && !overrides.database && config.database.kind === 'sqlite') {

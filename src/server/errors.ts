@@ -27,6 +27,25 @@ const STATUS: Record<ErrorCode, number> = {
   unit_move_cycle: 422,
   unit_archived: 422,
   wrong_password: 422,
+  source_in_use: 409,
+  illegal_transition: 409,
+  reason_required: 422,
+  deadline_after_parent: 422,
+  deadline_before_subtasks: 422,
+  task_move_cycle: 422,
+  responsible_person_not_in_unit: 422,
+  responsible_leader_invalid: 422,
+  task_not_leaf: 409,
+  task_not_draft: 409,
+  lead_unit_required: 422,
+  source_not_found: 422,
+  bulk_item_failed: 422,
+  invalid_cursor: 400,
+  start_after_deadline: 422,
+  cooperating_unit_is_lead: 422,
+  calendar_day_not_found: 404,
+  calendar_file_invalid: 422,
+  calendar_file_empty: 422,
   internal_error: 500,
 };
 
@@ -37,6 +56,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly params: Record<string, string | number> = {},
     readonly field?: string,
+    /** Extra members of the problem body, e.g. `allowed` actions or the `current` state on a conflict. */
+    readonly extra?: Pick<Problem, 'allowed' | 'current'>,
   ) {
     super(code);
     this.name = 'AppError';
@@ -159,7 +180,10 @@ export function handleFrameworkError(error: FastifyError, request: FastifyReques
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
-      return send(reply, request, error.code, error.params, error.field ? { field: error.field } : {});
+      return send(reply, request, error.code, error.params, {
+        ...(error.field ? { field: error.field } : {}),
+        ...error.extra,
+      });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const locale = requestLocale(request);

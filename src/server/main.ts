@@ -1,4 +1,5 @@
 import { buildApp } from './app.js';
+import { ensureCalendarSeeded } from './calendar/calendar-seed.service.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -10,6 +11,7 @@ import { ensureFirstAdmin } from './users/bootstrap.service.js';
 export async function startServer(config: Config): Promise<void> {
   const { db, dialect } = createDatabase(config.database);
   await migrateToLatest(db);
+  await ensureCalendarSeeded(db);
   const admin = await ensureFirstAdmin(db, { password: config.adminPassword });
   const app = await buildApp({ config, db, dialect });
   if (admin?.generated) {

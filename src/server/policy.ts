@@ -40,6 +40,18 @@ export const can = {
   /** Only people (not the system) own tokens. */
   manageOwnTokens: (actor: Actor) => actor.userId !== null,
   changeOwnPassword: (actor: Actor) => actor.userId !== null && actor.via === 'session',
+  /** The audit trail and its verification: auditors and administrators (and the CLI). */
+  readAudit: (actor: Actor) => hasAny(actor, ['admin', 'auditor']),
+  /** Sources (来源) are registered and edited by the supervision office. */
+  manageSources: (actor: Actor) => hasAny(actor, ['supervisor', 'admin']),
+  /** Registering, editing, decomposing and assigning tasks: the supervision office. */
+  manageTasks: (actor: Actor) => hasAny(actor, ['supervisor', 'admin']),
+  /** Seeing every task regardless of units: supervision, audit, administration. */
+  seeAllTasks: (actor: Actor) => hasAny(actor, ['supervisor', 'auditor', 'admin']) || actor.via === 'system',
+  /** The holiday calendar that working-day deadlines are reckoned by. */
+  manageCalendar: (actor: Actor) => actor.roles.has('admin'),
+  /** Organisation-wide settings (task acknowledgement period, …). */
+  manageSettings: (actor: Actor) => actor.roles.has('admin'),
 };
 
 /** Throws 403 unless the rule allowed it. */

@@ -21,6 +21,25 @@ export const ERROR_CODES = [
   'cannot_deactivate_self',
   'last_admin',
   'wrong_password',
+  'source_in_use',
+  'illegal_transition',
+  'reason_required',
+  'deadline_after_parent',
+  'deadline_before_subtasks',
+  'task_move_cycle',
+  'responsible_person_not_in_unit',
+  'responsible_leader_invalid',
+  'task_not_leaf',
+  'task_not_draft',
+  'lead_unit_required',
+  'source_not_found',
+  'bulk_item_failed',
+  'invalid_cursor',
+  'start_after_deadline',
+  'cooperating_unit_is_lead',
+  'calendar_day_not_found',
+  'calendar_file_invalid',
+  'calendar_file_empty',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -35,4 +54,8 @@ export interface Problem {
   field?: string;
   errors?: Array<{ field: string; code: string; detail: string }>;
   requestId?: string;
+  /** With illegal_transition: the actions possible from the current status. */
+  allowed?: string[];
+  /** With version_conflict on tasks: the current state, so the client can show what changed. */
+  current?: unknown;
 }

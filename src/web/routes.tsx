@@ -8,9 +8,20 @@ import { LoginPage } from './pages/login-page.js';
 
 // Loaded on demand (the shell suspends around its outlet), so a unit clerk's phone never
 // downloads the admin screens.
+const AuditPage = lazy(async () => ({ default: (await import('./pages/audit/audit-page.js')).AuditPage }));
 const SettingsPage = lazy(async () => ({ default: (await import('./pages/settings/settings-page.js')).SettingsPage }));
 const UnitsPage = lazy(async () => ({ default: (await import('./pages/units/units-page.js')).UnitsPage }));
+const CalendarPage = lazy(async () => ({ default: (await import('./pages/calendar/calendar-page.js')).CalendarPage }));
 const UsersPage = lazy(async () => ({ default: (await import('./pages/users/users-page.js')).UsersPage }));
+const TasksPage = lazy(async () => ({ default: (await import('./pages/tasks/tasks-page.js')).TasksPage }));
+const TaskDetailPage = lazy(async () => ({
+  default: (await import('./pages/tasks/task-detail-page.js')).TaskDetailPage,
+}));
+const TaskRegisterPage = lazy(async () => ({
+  default: (await import('./pages/tasks/task-register-page.js')).TaskRegisterPage,
+}));
+const InboxPage = lazy(async () => ({ default: (await import('./pages/inbox/inbox-page.js')).InboxPage }));
+const SourcesPage = lazy(async () => ({ default: (await import('./pages/sources/sources-page.js')).SourcesPage }));
 
 /** Every address the UI answers. */
 export const router = createBrowserRouter([
@@ -24,6 +35,25 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'inbox', element: <InboxPage /> },
+      { path: 'tasks', element: <TasksPage /> },
+      {
+        path: 'tasks/new',
+        element: (
+          <RequireRole roles={['supervisor', 'admin']}>
+            <TaskRegisterPage />
+          </RequireRole>
+        ),
+      },
+      { path: 'tasks/:id', element: <TaskDetailPage /> },
+      {
+        path: 'sources',
+        element: (
+          <RequireRole roles={['supervisor', 'admin']}>
+            <SourcesPage />
+          </RequireRole>
+        ),
+      },
       { path: 'settings', element: <SettingsPage /> },
       {
         path: 'admin/units',
@@ -38,6 +68,22 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole roles={['admin']}>
             <UsersPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'admin/calendar',
+        element: (
+          <RequireRole roles={['admin']}>
+            <CalendarPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'audit',
+        element: (
+          <RequireRole roles={['admin', 'auditor']}>
+            <AuditPage />
           </RequireRole>
         ),
       },

@@ -1,9 +1,13 @@
 import type { ColumnType, Generated } from 'kysely';
 
+import type { AuditChainTables } from './schema-audit.js';
+import type { CalendarTables } from './schema-calendar.js';
+import type { TaskTables } from './schema-tasks.js';
+
 /** Timestamps travel as ISO-8601 UTC strings on both dialects (pg's parser is set to match). */
-type Timestamp = string;
-type CreatedAt = ColumnType<Timestamp, Timestamp | undefined, never>;
-type UpdatedAt = ColumnType<Timestamp, Timestamp | undefined, Timestamp>;
+export type Timestamp = string;
+export type CreatedAt = ColumnType<Timestamp, Timestamp | undefined, never>;
+export type UpdatedAt = ColumnType<Timestamp, Timestamp | undefined, Timestamp>;
 
 export interface UnitTable {
   id: Generated<number>;
@@ -88,6 +92,16 @@ export interface AuditLogTable {
   detail: string;
   ip: string | null;
   request_id: string | null;
+  /** Place in the hash chain: 1, 2, 3… with no gaps (migration 0003). */
+  seq: number;
+  /** `hash` of the entry with seq − 1; 64 zeros for entry 1. */
+  prev_hash: string;
+  /** SHA-256 of the entry's canonical form (src/domain/audit-chain.ts). */
+  hash: string;
+  /** JSON object: the changed fields' old values, or null. */
+  before: string | null;
+  /** JSON object: the changed fields' new values, or null. */
+  after: string | null;
 }
 
 /** Named rows that transactions lock to serialise rare structural changes (e.g. `unit_tree`). */
@@ -95,8 +109,8 @@ export interface MutexTable {
   name: string;
 }
 
-/** The whole database as Kysely sees it. */
-export interface DB {
+/** The foundation's tables (organisation, identity, audit log). */
+export interface FoundationTables {
   units: UnitTable;
   users: UserTable;
   user_roles: UserRoleTable;
@@ -107,3 +121,6 @@ export interface DB {
   audit_log: AuditLogTable;
   mutexes: MutexTable;
 }
+
+/** The whole database as Kysely sees it: each feature declares its tables in its own schema file. */
+export interface DB extends FoundationTables, AuditChainTables, TaskTables, CalendarTables {}

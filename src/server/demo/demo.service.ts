@@ -1,10 +1,12 @@
 import type { Actor } from '../auth/actor.js';
+import type { Config } from '../config.js';
 import type { Database } from '../db/connect.js';
 import { assertAllowed, can } from '../policy.js';
 import { createUnit, listUnits } from '../units/units.service.js';
 import { findUserRowByUsername } from '../users/users.repository.js';
 import { createUser } from '../users/users.service.js';
 import { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_PEOPLE, type DemoUnit } from './demo-data.js';
+import { loadDemoTasks } from './demo-tasks.js';
 
 /** How many of one kind of thing the demo created, and which were there already. */
 export interface DemoCounts {
@@ -15,6 +17,8 @@ export interface DemoCounts {
 export interface DemoLoadResult {
   units: DemoCounts;
   users: DemoCounts & { existingUsernames: string[] };
+  /** Tasks of the demo work report: created now, or already there (loaded only when a config is given). */
+  tasks: { created: number; existing: boolean } | null;
 }
 
 const siblingKey = (parentId: number | null, name: string) => `${parentId ?? 0}\u0000${name}`;
@@ -65,7 +69,10 @@ function unitId(ids: Map<string, number>, key: string): number {
  * Idempotent: units are matched by (parent, name) and people by username, and only what is
  * missing is created, through the ordinary services so every creation is audited.
  */
-export async function loadDemo(db: Database, { actor }: { actor: Actor }): Promise<DemoLoadResult> {
+export async function loadDemo(
+  db: Database,
+  { actor, config }: { actor: Actor; config?: Config | undefined },
+): Promise<DemoLoadResult> {
   assertAllowed(can.manageUnits(actor) && can.manageUsers(actor));
   const { counts: units, ids } = await ensureDemoUnits(db, actor);
   const users = { created: 0, existing: 0, existingUsernames: [] as string[] };
@@ -86,5 +93,6 @@ export async function loadDemo(db: Database, { actor }: { actor: Actor }): Promi
     });
     users.created++;
   }
-  return { units, users };
+  const tasks = config ? await loadDemoTasks(db, config, ids) : null;
+  return { units, users, tasks };
 }

@@ -108,3 +108,29 @@ describe(loadDemo.name, () => {
     expect(JSON.parse(ndrc.aliases)).toContain('市发展改革委');
   });
 });
+
+describe('demo tasks', () => {
+  it('should load the work-report tasks at every stage once, with consistent roll-ups', async () => {
+    const withTasks = await loadDemo(t.db, { actor: systemActor('demo'), config: t.config });
+    expect(withTasks.tasks).toEqual({ created: 11, existing: false });
+    const again = await loadDemo(t.db, { actor: systemActor('demo'), config: t.config });
+    expect(again.tasks).toEqual({ created: 0, existing: true });
+    const statuses = await t.db.selectFrom('tasks').select('status').distinct().execute();
+    expect(statuses.map((s) => s.status).sort()).toEqual([
+      'assigned',
+      'closed',
+      'closure_requested',
+      'draft',
+      'in_progress',
+    ]);
+    const parent = await t.db.selectFrom('tasks').selectAll().where('child_count', '>', 0).executeTakeFirstOrThrow();
+    const children = await t.db
+      .selectFrom('tasks')
+      .select(['progress', 'weight'])
+      .where('parent_id', '=', parent.id)
+      .execute();
+    const expected =
+      children.reduce((sum, c) => sum + c.progress * c.weight, 0) / children.reduce((s, c) => s + c.weight, 0);
+    expect(parent.progress).toBeCloseTo(expected, 1);
+  });
+});

@@ -18,6 +18,8 @@ export const problemSchema = z
     field: z.string().optional(),
     errors: z.array(z.object({ field: z.string(), code: z.string(), detail: z.string() })).optional(),
     requestId: z.string().optional(),
+    allowed: z.array(z.string()).optional(),
+    current: z.unknown().optional(),
   })
   .describe('Problem details (application/problem+json)');
 

@@ -2,7 +2,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../shared/roles.js';
 import { buildApp } from '../app.js';
 import { systemActor } from '../auth/actor.js';
-import { loadConfig } from '../config.js';
+import { ensureCalendarSeeded } from '../calendar/calendar-seed.service.js';
+import { type Config, loadConfig } from '../config.js';
 import { createDatabase, type Database, type Dialect } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import type { ZodApp } from '../http/route-deps.js';
@@ -16,6 +17,7 @@ export interface TestApp {
   app: ZodApp;
   db: Database;
   dialect: Dialect;
+  config: Config;
   /** Signs in and returns the Cookie header value for later requests. */
   login(username: string, password?: string): Promise<string>;
   /** Creates a user directly through the service (fast set-up), password `password-123`. */
@@ -34,6 +36,7 @@ export async function createTestApp(configOverrides: Record<string, string> = {}
   const config = loadConfig({ LUOSHI_LOG_LEVEL: 'silent', ...configOverrides }, { database });
   const { db, dialect } = createDatabase(config.database);
   await migrateToLatest(db);
+  await ensureCalendarSeeded(db);
   const actor = systemActor('test');
   await createUser(db, { username: 'admin', displayName: 'Admin', password: ADMIN_PASSWORD, roles: ['admin'], actor });
   const app = await buildApp({ config, db, dialect, logger: false });
@@ -43,6 +46,7 @@ export async function createTestApp(configOverrides: Record<string, string> = {}
     app,
     db,
     dialect,
+    config,
     async login(username, password = username === 'admin' ? ADMIN_PASSWORD : 'password-123') {
       const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);

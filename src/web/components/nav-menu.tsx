@@ -1,14 +1,34 @@
-import { ApartmentOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  InboxOutlined,
+  ProfileOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { hasAnyRole, useCurrentUser } from '../auth/current-user.js';
+import { TaskInboxCount } from './task-inbox-count.js';
 
 type MenuItem = NonNullable<MenuProps['items']>[number];
 
 /** The menu key for a path: the longest navigation entry it starts with. */
 function selectedKey(pathname: string): string {
-  const keys = ['/admin/units', '/admin/users', '/settings'];
+  const keys = [
+    '/inbox',
+    '/tasks',
+    '/sources',
+    '/admin/units',
+    '/admin/users',
+    '/admin/calendar',
+    '/audit',
+    '/settings',
+  ];
   return keys.find((key) => pathname === key || pathname.startsWith(`${key}/`)) ?? '/';
 }
 
@@ -19,8 +39,24 @@ export function NavMenu({ inlineCollapsed }: { inlineCollapsed?: boolean }) {
   const { pathname } = useLocation();
   const items: MenuItem[] = [
     { key: '/', icon: <HomeOutlined />, label: <Link to="/">{t('nav.home')}</Link> },
+    {
+      key: '/inbox',
+      icon: <InboxOutlined />,
+      label: (
+        <Link to="/inbox">
+          {t('nav.inbox')} <TaskInboxCount />
+        </Link>
+      ),
+    },
+    { key: '/tasks', icon: <ProfileOutlined />, label: <Link to="/tasks">{t('nav.tasks')}</Link> },
+    ...(hasAnyRole(user, ['supervisor', 'admin'])
+      ? [{ key: '/sources', icon: <FileTextOutlined />, label: <Link to="/sources">{t('nav.sources')}</Link> }]
+      : []),
     { key: '/settings', icon: <SettingOutlined />, label: <Link to="/settings">{t('nav.settings')}</Link> },
   ];
+  if (hasAnyRole(user, ['admin', 'auditor'])) {
+    items.push({ key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">{t('nav.audit')}</Link> });
+  }
   if (hasAnyRole(user, ['admin'])) {
     items.push({
       key: 'admin',
@@ -29,6 +65,11 @@ export function NavMenu({ inlineCollapsed }: { inlineCollapsed?: boolean }) {
       children: [
         { key: '/admin/units', icon: <ApartmentOutlined />, label: <Link to="/admin/units">{t('nav.units')}</Link> },
         { key: '/admin/users', icon: <TeamOutlined />, label: <Link to="/admin/users">{t('nav.users')}</Link> },
+        {
+          key: '/admin/calendar',
+          icon: <CalendarOutlined />,
+          label: <Link to="/admin/calendar">{t('nav.calendar')}</Link>,
+        },
       ],
     });
   }

@@ -1,6 +1,9 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026_11_27_0001_foundation.js';
 import * as unitIntegrity from './2026_11_27_0002_unit_integrity.js';
+import * as auditChain from './2026_11_27_0003_audit_chain.js';
+import * as tasks from './2026_11_27_0004_tasks.js';
+import * as calendar from './2026_11_27_0005_calendar.js';
 
 /**
  * Every migration, by name, in order. A static list (not a folder scan) so the Migrator works the
@@ -9,4 +12,7 @@ import * as unitIntegrity from './2026_11_27_0002_unit_integrity.js';
 export const migrations: Record<string, Migration> = {
   '2026_11_27_0001_foundation': foundation,
   '2026_11_27_0002_unit_integrity': unitIntegrity,
+  '2026_11_27_0003_audit_chain': auditChain,
+  '2026_11_27_0004_tasks': tasks,
+  '2026_11_27_0005_calendar': calendar,
 };

@@ -1,0 +1,95 @@
+import type { Generated } from 'kysely';
+
+type Timestamp = string;
+
+export interface SourceTable {
+  id: Generated<number>;
+  kind: string;
+  title: string;
+  doc_number: string | null;
+  issuer: string | null;
+  /** `YYYY-MM-DD`. */
+  issued_on: string | null;
+  full_text: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: number;
+}
+
+export interface TaskTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  /** Materialised path of task ids, `/12/40/`; a subtree is a prefix range (tasks_path_idx). */
+  path: string;
+  depth: number;
+  year: number;
+  seq: number;
+  /** Human number, `2026-0137`. */
+  number: string;
+  title: string;
+  description: string | null;
+  source_id: number | null;
+  category: string | null;
+  /** JSON array of strings. */
+  tags: string;
+  /** 0/1 (integers on both dialects). */
+  is_key: number;
+  priority: string;
+  is_public: number;
+  lead_unit_id: number | null;
+  /** The lead unit's materialised path, copied here so "tasks led under this unit" is a range. */
+  lead_unit_path: string | null;
+  responsible_leader_id: number | null;
+  responsible_person_id: number | null;
+  start_date: string | null;
+  deadline: string | null;
+  deadline_working_days: number | null;
+  weight: number;
+  progress: number;
+  child_count: number;
+  status: string;
+  suspended_from: string | null;
+  assigned_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: number;
+}
+
+export interface TaskUnitTable {
+  task_id: number;
+  unit_id: number;
+  role: 'lead' | 'cooperating';
+  /** The unit's materialised path, copied for subtree filters (task_units_path_idx). */
+  unit_path: string;
+  part: string | null;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: number | null;
+}
+
+export interface TaskEventTable {
+  id: Generated<number>;
+  task_id: number;
+  at: Timestamp;
+  actor_user_id: number | null;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  reason: string | null;
+}
+
+export interface TaskCounterTable {
+  year: number;
+  last_seq: number;
+}
+
+/** Tables added by the tasks feature. */
+export interface TaskTables {
+  sources: SourceTable;
+  tasks: TaskTable;
+  task_units: TaskUnitTable;
+  task_events: TaskEventTable;
+  task_counters: TaskCounterTable;
+}

@@ -1,0 +1,56 @@
+import { insertAuditEntry } from '../audit/audit.repository.js';
+import type { Actor } from '../auth/actor.js';
+import type { Executor } from '../db/connect.js';
+import { insertTaskEvent } from './tasks.repository.js';
+
+/**
+ * Records one change to a task in both places, inside the caller's transaction: the task's own
+ * history (what people read on the task) and the audit trail (who changed what, before/after).
+ */
+export async function recordTaskChange(
+  db: Executor,
+  actor: Actor,
+  change: {
+    taskId: number;
+    action: string;
+    at: string;
+    fromStatus?: string | null;
+    toStatus?: string | null;
+    reason?: string | null;
+    detail?: Record<string, unknown>;
+  },
+): Promise<void> {
+  await insertTaskEvent(db, {
+    task_id: change.taskId,
+    at: change.at,
+    actor_user_id: actor.userId,
+    action: change.action,
+    from_status: change.fromStatus ?? null,
+    to_status: change.toStatus ?? null,
+    reason: change.reason?.trim() || null,
+  });
+  await insertAuditEntry(db, actor, {
+    action: `task.${change.action}`,
+    objectType: 'task',
+    objectId: change.taskId,
+    detail: {
+      ...(change.detail ?? {}),
+      ...(change.fromStatus !== undefined ? { fromStatus: change.fromStatus, toStatus: change.toStatus } : {}),
+      ...(change.reason ? { reason: change.reason } : {}),
+    },
+  });
+}
+
+/** The fields whose values differ, as {field: [before, after]} for the audit detail. */
+export function changedFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Record<string, [unknown, unknown]> {
+  const diff: Record<string, [unknown, unknown]> = {};
+  for (const key of Object.keys(after)) {
+    if (key === 'updated_at' || key === 'version') continue;
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+      diff[key] = [before[key] ?? null, after[key] ?? null];
+  }
+  return diff;
+}
