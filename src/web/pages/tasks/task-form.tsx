@@ -1,5 +1,4 @@
 import {
-  Button,
   Col,
   DatePicker,
   Divider,
