@@ -7,6 +7,7 @@ import type { Target } from './bench-scenarios.js';
 
 export interface ScenarioResult {
   name: string;
+  connections: number;
   example: string;
   target: Target;
   p50: number;
@@ -56,10 +57,11 @@ function targetText(target: Target): string {
 
 /** The results table, as printed and as pasted into docs/benchmarks.md. */
 export function table(record: BenchRecord): string {
-  const rows: string[][] = [['scenario', 'target', 'p50 ms', 'p99 ms', 'req/s', 'errors', 'result']];
+  const rows: string[][] = [['scenario', 'conns', 'target', 'p50 ms', 'p99 ms', 'req/s', 'errors', 'result']];
   const gen = record.generation;
   rows.push([
     `generation, ${record.tasks.toLocaleString('en')} tasks`,
+    '',
     `≤ ${gen.target} s`,
     gen.seconds === null ? '—' : `${gen.seconds.toFixed(1)} s`,
     '',
@@ -70,6 +72,7 @@ export function table(record: BenchRecord): string {
   for (const s of record.scenarios) {
     rows.push([
       s.name,
+      String(s.connections),
       targetText(s.target),
       s.p50.toFixed(1),
       s.p99.toFixed(1),
@@ -80,6 +83,7 @@ export function table(record: BenchRecord): string {
   }
   rows.push([
     'server memory (peak RSS)',
+    '',
     `≤ ${record.rssTargetMb} MB`,
     `${Math.round(record.rssPeakMb)} MB`,
     '',

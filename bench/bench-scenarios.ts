@@ -11,6 +11,8 @@ export interface Target {
 
 export interface Scenario {
   name: string;
+  /** Concurrent connections, when not the run's default (10). */
+  connections?: number;
   /** The request, as a reader of the table should picture it. */
   example: string;
   target: Target;
@@ -64,9 +66,11 @@ function getRequest(session: Session, nextPath: () => string): autocannon.Reques
   };
 }
 
-/** Leaves whose progress the bench sets, with the version each currently has. */
-function progressRequest(session: Session, leaves: TaskItem[]): autocannon.Request {
-  const versions = new Map(leaves.map((leaf) => [leaf.id, leaf.version]));
+/**
+ * Sets the progress of leaves in turn, each with the version it has now: `versions` starts from the
+ * sampled list and follows every 200 answer, so a 409 would mean a real conflict.
+ */
+function progressRequest(session: Session, leaves: TaskItem[], versions: Map<number, number>): autocannon.Request {
   const next = rotating(leaves.map((leaf) => leaf.id));
   let n = 0;
   return {
@@ -126,6 +130,8 @@ export async function prepareScenarios(
   const terms = rotating(shuffled(SEARCH_TERMS).map(encodeURIComponent));
   const shortTerms = rotating(shuffled(SHORT_TERMS).map(encodeURIComponent));
   const parentIds = rotating(shuffled(parents.map((t) => t.id)));
+  const versions = new Map(leaves.map((leaf) => [leaf.id, leaf.version]));
+  const [someLeaves, otherLeaves] = [leaves.filter((_, i) => i % 2 === 0), leaves.filter((_, i) => i % 2 === 1)];
   const listTarget = { p99Ms: 50, minRps: 1000 };
   const scenarios: Scenario[] = [
     {
@@ -168,7 +174,14 @@ export async function prepareScenarios(
       name: 'progress of a leaf, rolled up to the root',
       example: 'PUT /tasks/:id/progress {version, progress} (depth 2–3 leaves, each once per round)',
       target: { p99Ms: 10 },
-      request: progressRequest(supervisor, shuffled(leaves)),
+      request: progressRequest(supervisor, shuffled(someLeaves), versions),
+    },
+    {
+      name: 'progress of a leaf, rolled up to the root (1 connection)',
+      connections: 1,
+      example: 'the same, one request at a time: the latency of a single update',
+      target: { p99Ms: 10 },
+      request: progressRequest(supervisor, shuffled(otherLeaves), versions),
     },
   ];
   const notes = [

@@ -117,8 +117,14 @@ async function generate(): Promise<BenchRecord['generation']> {
 
 function runAutocannon(baseUrl: string, scenario: Scenario, seconds: number): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
-    autocannon({ url: baseUrl, connections, duration: seconds, requests: [scenario.request] }, (error, result) =>
-      error ? reject(error) : resolve(result),
+    autocannon(
+      {
+        url: baseUrl,
+        connections: scenario.connections ?? connections,
+        duration: seconds,
+        requests: [scenario.request],
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
     );
   });
 }
@@ -131,6 +137,7 @@ async function measure(baseUrl: string, pid: number, scenario: Scenario): Promis
   const failures = result.errors + result.timeouts + result.non2xx;
   const measured: ScenarioResult = {
     name: scenario.name,
+    connections: scenario.connections ?? connections,
     example: scenario.example,
     target: scenario.target,
     p50: result.latency.p50,

@@ -27,7 +27,7 @@ function progressReporter(): { update(progress: GenProgress): void; stop(): void
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
       {
-        format: '{phase} [{bar}] {percentage}% | {value}/{total} | {rate} rows/s | ETA {eta_formatted}',
+        format: '{phase} [{bar}] {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted}',
         hideCursor: true,
       },
       cliProgress.Presets.shades_classic,
@@ -57,7 +57,7 @@ function progressReporter(): { update(progress: GenProgress): void; stop(): void
       if (!changed && performance.now() - lastLine < 5000 && progress.done < progress.total) return;
       lastLine = performance.now();
       const share = progress.total > 0 ? ` (${Math.round((progress.done / progress.total) * 100)}%)` : '';
-      const speed = progress.done > 0 ? `, ${rate(progress.done).toLocaleString('en')} rows/s` : '';
+      const speed = progress.done > 0 ? `, ${rate(progress.done).toLocaleString('en')} a second` : '';
       process.stdout.write(
         `${phase}: ${progress.done.toLocaleString('en')}/${progress.total.toLocaleString('en')}${share}${speed}\n`,
       );

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AuditChainProblem } from '../shared/audit-api.js';
 
 // The audit trail's hash chain: how an entry is serialised and hashed, and how a walk over the
 // entries in sequence order finds the first one that was altered, deleted, inserted or moved.
@@ -7,9 +8,8 @@ import { createHash } from 'node:crypto';
 /** The `prev_hash` of entry 1. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** What went wrong with an entry, as verification reports it. */
-export const CHAIN_PROBLEMS = ['altered', 'missing', 'inserted', 'reordered'] as const;
-export type ChainProblem = (typeof CHAIN_PROBLEMS)[number];
+/** What went wrong with an entry, as verification reports it (altered, missing, inserted, reordered). */
+export type ChainProblem = AuditChainProblem;
 
 /**
  * An audit entry's chained fields exactly as stored. `detail`, `before` and `after` are the stored

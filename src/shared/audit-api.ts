@@ -4,7 +4,7 @@ import { auditEntrySchema } from './task-api.js';
 // The audit trail API's answer shapes: the server validates and documents with these; the web
 // takes its types from them (type-only imports).
 
-/** What verification can find wrong with an entry (the same list as src/domain/audit-chain.ts). */
+/** What verification can find wrong with an entry (src/domain/audit-chain-walker.ts decides which). */
 export const AUDIT_CHAIN_PROBLEMS = ['altered', 'missing', 'inserted', 'reordered'] as const;
 export type AuditChainProblem = (typeof AUDIT_CHAIN_PROBLEMS)[number];
 

@@ -174,8 +174,9 @@ async function advance(deps: { db: Database; config: Config }, taskId: number, i
     taskId,
     ...(await db.selectFrom('tasks').select('id').where('parent_id', '=', taskId).execute()).map((r) => r.id),
   ];
-  for (const id of tasks)
+  for (const id of tasks) {
     await transitionTask(deps, { taskId: id, action: 'assign', version: await version(db, id), actor: supervisor });
+  }
   if (item.stage === 'assigned') return;
   for (const id of tasks) {
     const lead = await leadActor(db, id);

@@ -243,7 +243,8 @@ export async function withBulkLoad(
 }
 
 /**
- * After a load: PostgreSQL's serial sequences move past the explicit ids, and both databases
+ * After a load: PostgreSQL's serial sequences move past the explicit ids and VACUUM sets the
+ * visibility map (index-only scans need it; autovacuum would get there later); both databases
  * gather planner statistics (a fresh million-row table has none, and plans depend on them).
  */
 export async function finishLoad(db: Database, dialect: Dialect): Promise<void> {
@@ -253,7 +254,7 @@ export async function finishLoad(db: Database, dialect: Dialect): Promise<void> 
         db,
       );
     }
-    await sql`analyze`.execute(db);
+    await sql`vacuum (analyze)`.execute(db);
     return;
   }
   await sql`analyze`.execute(db);

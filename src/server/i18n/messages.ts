@@ -1,5 +1,6 @@
 import type { Locale } from '../../shared/locales.js';
 import type { ErrorCode } from '../../shared/problem.js';
+import { actionNames, statusName } from './task-terms.js';
 
 type Params = Record<string, string | number>;
 type Catalogue = Record<ErrorCode, string>;
@@ -178,6 +179,9 @@ function fill(template: string, params: Params): string {
 export function errorDetail(locale: Locale, code: ErrorCode, params: Params = {}): string {
   const filled = { ...params };
   if (typeof params.object === 'string') filled.object = OBJECT_NAMES[locale][params.object] ?? params.object;
+  if (typeof params.status === 'string') filled.status = statusName(locale, params.status);
+  if (typeof params.action === 'string') filled.action = actionNames(locale, params.action);
+  if (typeof params.allowed === 'string') filled.allowed = actionNames(locale, params.allowed) || '—';
   return fill(ERROR_DETAILS[locale][code], filled);
 }
 

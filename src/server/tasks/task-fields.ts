@@ -25,13 +25,17 @@ export function inheritFromParent(
   parentUnits: TaskUnitRow[],
 ): TaskFieldsInput {
   if (!parent) return input;
+  // A subtask led by one of the parent's cooperating units keeps the others, not itself.
+  const leadUnitId = input.leadUnitId !== undefined ? input.leadUnitId : parent.lead_unit_id;
   return {
     ...input,
     sourceId: input.sourceId !== undefined ? input.sourceId : parent.source_id,
-    leadUnitId: input.leadUnitId !== undefined ? input.leadUnitId : parent.lead_unit_id,
+    leadUnitId,
     cooperatingUnits:
       input.cooperatingUnits ??
-      parentUnits.filter((u) => u.role === 'cooperating').map((u) => ({ unitId: u.unit_id, part: null })),
+      parentUnits
+        .filter((u) => u.role === 'cooperating' && u.unit_id !== leadUnitId)
+        .map((u) => ({ unitId: u.unit_id, part: null })),
     responsibleLeaderId:
       input.responsibleLeaderId !== undefined ? input.responsibleLeaderId : parent.responsible_leader_id,
     deadline: input.deadline !== undefined || input.deadlineWorkingDays ? input.deadline : parent.deadline,

@@ -1,7 +1,7 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Executor } from '../db/connect.js';
 import type { DB } from '../db/schema.js';
-import { scopeCondition, type TaskScope } from './task-scope.js';
+import { inSubquery, scopeCondition, type TaskScope, unitPathsUnder } from './task-scope.js';
 import type { TaskRow } from './tasks.repository.js';
 
 /** Statuses in which a passed deadline means "overdue". */
@@ -41,40 +41,31 @@ function sortKey(sort: TaskSort) {
 }
 
 /**
- * The paths of a unit and all units below it. A subtree filter compares task columns with this
- * list (equality, so an index on the task column serves each path with a seek) instead of a LIKE
- * on the task column, which SQLite cannot run on an index (its LIKE is case-insensitive) and
- * PostgreSQL only with a pattern index. The units table is small: its own LIKE is cheap.
- */
-export function unitPathsUnder(eb: ExpressionBuilder<DB, 'tasks'>, path: string) {
-  return eb.selectFrom('units as su').select('su.path').where('su.path', 'like', `${path}%`);
-}
-
-/**
  * Tasks of a unit: as lead — the lead unit's path among the subtree's paths (tasks_lead_path_idx:
  * one seek per unit to its status and deadline range, covering the sort key) or the lead unit
  * itself (tasks_lead_unit_idx); as cooperating or either — the task ids the unit (or its subtree)
  * has in task_units (task_units_unit_idx / task_units_path_idx).
  */
-function unitCondition(eb: ExpressionBuilder<DB, 'tasks'>, unit: NonNullable<TaskListFilter['unit']>) {
+function unitCondition(
+  eb: ExpressionBuilder<DB, 'tasks'>,
+  unit: NonNullable<TaskListFilter['unit']>,
+  dialect: 'sqlite' | 'postgres',
+) {
   if (unit.role === 'lead') {
     return unit.includeSubunits
-      ? eb('tasks.lead_unit_path', 'in', unitPathsUnder(eb, unit.path))
+      ? inSubquery(dialect, 'tasks.lead_unit_path', unitPathsUnder(eb, unit.path))
       : eb('tasks.lead_unit_id', '=', unit.id);
   }
-  return eb(
-    'tasks.id',
-    'in',
-    eb
-      .selectFrom('task_units as fu')
-      .select('fu.task_id')
-      .where((inner) =>
-        unit.includeSubunits
-          ? inner('fu.unit_path', 'in', unitPathsUnder(eb, unit.path))
-          : inner('fu.unit_id', '=', unit.id),
-      )
-      .$if(unit.role === 'cooperating', (q) => q.where('fu.role', '=', 'cooperating')),
-  );
+  const taskIds = eb
+    .selectFrom('task_units as fu')
+    .select('fu.task_id')
+    .where((inner) =>
+      unit.includeSubunits
+        ? inSubquery(dialect, 'fu.unit_path', unitPathsUnder(eb, unit.path))
+        : inner('fu.unit_id', '=', unit.id),
+    )
+    .$if(unit.role === 'cooperating', (q) => q.where('fu.role', '=', 'cooperating'));
+  return inSubquery(dialect, 'tasks.id', taskIds);
 }
 
 /**
@@ -90,11 +81,11 @@ function unitCondition(eb: ExpressionBuilder<DB, 'tasks'>, unit: NonNullable<Tas
 export function listTaskRows(db: Executor, dialect: 'sqlite' | 'postgres', f: TaskListFilter): Promise<TaskRow[]> {
   const descending = f.sort.startsWith('-');
   const key = sortKey(f.sort);
-  let query = baseQuery(db).where((eb) => scopeCondition(eb, f.scope));
+  let query = baseQuery(db).where((eb) => scopeCondition(eb, f.scope, dialect));
   if (f.ids) query = query.where('tasks.id', 'in', f.ids.length ? f.ids : [0]);
   if (f.unit) {
     const unit = f.unit;
-    query = query.where((eb) => unitCondition(eb, unit));
+    query = query.where((eb) => unitCondition(eb, unit, dialect));
   }
   if (f.statuses?.length) query = query.where('tasks.status', 'in', f.statuses);
   if (f.isKey !== undefined) query = query.where('tasks.is_key', '=', f.isKey ? 1 : 0);
@@ -118,7 +109,7 @@ export function listTaskRows(db: Executor, dialect: 'sqlite' | 'postgres', f: Ta
   }
   if (f.unacknowledged === true) query = query.where('tasks.status', '=', 'assigned');
   if (f.unacknowledged === false) query = query.where('tasks.status', '!=', 'assigned');
-  if (f.q) query = applySearch(query, dialect, f.q);
+  if (f.q) query = applySearch(query, dialect, f.q, f.sort);
   if (f.after) {
     const [value, id] = f.after;
     query = query.where((eb) =>
@@ -147,7 +138,7 @@ function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function applySearch<Q extends TaskQuery>(query: Q, dialect: 'sqlite' | 'postgres', q: string): Q {
+function applySearch<Q extends TaskQuery>(query: Q, dialect: 'sqlite' | 'postgres', q: string, sort: TaskSort): Q {
   const text = q.trim();
   const pattern = likePattern(text);
   if (dialect === 'postgres') {
@@ -158,7 +149,16 @@ function applySearch<Q extends TaskQuery>(query: Q, dialect: 'sqlite' | 'postgre
   }
   if ([...text].length >= 3) {
     const phrase = `"${text.replace(/"/g, '""')}"`;
-    return query.where(sql<boolean>`tasks.id in (select rowid from tasks_fts where tasks_fts match ${phrase})`) as Q;
+    // A common phrase matches tens of thousands of tasks: starting from the matches would read each
+    // of them to sort. When an index gives the sort order (tasks_updated_idx, the number's unique
+    // index), the unary + keeps SQLite from starting there: it walks that index instead and stops
+    // at the page's end, probing the match set built once (bounded by one pass over the index).
+    const walk = !sort.endsWith('deadline');
+    return query.where(
+      walk
+        ? sql<boolean>`+tasks.id in (select rowid from tasks_fts where tasks_fts match ${phrase})`
+        : sql<boolean>`tasks.id in (select rowid from tasks_fts where tasks_fts match ${phrase})`,
+    ) as Q;
   }
   return query.where(
     sql<boolean>`(tasks.title like ${pattern} escape '\\' or coalesce(tasks.description, '') like ${pattern} escape '\\')`,

@@ -67,7 +67,7 @@ describe('task flow', () => {
       subtasks: [{ title: '太晚', deadline: '2027-01-31' }],
     });
     expect(late.statusCode).toBe(422);
-    expect(late.json()).toMatchObject({ code: 'deadline_after_parent', field: 'deadline' });
+    expect(late.json()).toMatchObject({ code: 'deadline_after_parent', field: 'subtasks.0.deadline' });
 
     const current = (await api('GET', `/tasks/${task.id}`, supervisor)).json();
     const assigned = await api('POST', `/tasks/${task.id}/assign`, supervisor, { version: current.version });

@@ -153,9 +153,17 @@ export async function decomposeTask(
     assertAllowed(isSupervising(relations));
     if (task.version !== input.version) staleVersion(task.id);
     const created: TaskRow[] = [];
-    for (const subtask of input.subtasks) {
+    for (const [index, subtask] of input.subtasks.entries()) {
       const parent = (await findTaskRow(trx, task.id)) ?? task;
-      created.push(await registerIn(trx, deps, { ...subtask, parent, actor: input.actor }));
+      try {
+        created.push(await registerIn(trx, deps, { ...subtask, parent, actor: input.actor }));
+      } catch (error) {
+        // Point at the row of the form that is wrong: `subtasks.2.deadline`.
+        if (error instanceof AppError && error.field) {
+          throw new AppError(error.code, error.params, `subtasks.${index}.${error.field}`, error.extra);
+        }
+        throw error;
+      }
     }
     return created;
   });

@@ -631,7 +631,7 @@ describe('POST /tasks/:id/subtasks', () => {
     await expectRefused(() => sup('POST', `/tasks/${parent.id}/subtasks`, batch({ deadline: '2026-07-01' })), {
       status: 422,
       code: 'deadline_after_parent',
-      field: 'deadline',
+      field: 'subtasks.2.deadline',
     });
     await expectRefused(() => sup('POST', `/tasks/${parent.id}/subtasks`, batch({ leadUnitId: unit.archived })), {
       status: 422,

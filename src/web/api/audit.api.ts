@@ -1,7 +1,7 @@
 import type { AuditPage, AuditVerification } from '../../shared/audit-api.js';
 import { apiRequest } from './http.js';
 
-export type { AuditChainProblem, AuditPage, AuditVerification } from '../../shared/audit-api.js';
+export type { AuditPage, AuditVerification } from '../../shared/audit-api.js';
 export type { AuditEntryView as AuditEntry } from '../../shared/task-api.js';
 
 /** GET /audit filters, as the API names them; unset values are left out of the query string. */

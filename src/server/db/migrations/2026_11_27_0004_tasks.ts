@@ -69,18 +69,19 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('tasks_path_idx').on('tasks').column('path').execute();
   await db.schema.createIndex('tasks_updated_idx').on('tasks').columns(['updated_at', 'id']).execute();
   await db.schema.createIndex('tasks_status_deadline_idx').on('tasks').columns(['status', 'deadline', 'id']).execute();
-  // Lead unit (one unit, or each unit of a subtree by path) → status → deadline, with the default
-  // sort key: "tasks led under this unit, in these statuses, overdue, newest first" is answered
-  // from the index alone, then only the page's rows are read (task-list.repository.ts).
+  // Lead unit (one unit, or each unit of a subtree by path) → status → deadline, then the default
+  // sort key and the id: "tasks led under this unit, in these statuses, overdue, newest first" is
+  // answered from the index alone (an index-only scan on PostgreSQL, which needs the id in it), and
+  // only the page's rows are read (task-list.repository.ts).
   await db.schema
     .createIndex('tasks_lead_path_idx')
     .on('tasks')
-    .columns(['lead_unit_path', 'status', 'deadline', 'updated_at'])
+    .columns(['lead_unit_path', 'status', 'deadline', 'updated_at', 'id'])
     .execute();
   await db.schema
     .createIndex('tasks_lead_unit_idx')
     .on('tasks')
-    .columns(['lead_unit_id', 'status', 'deadline', 'updated_at'])
+    .columns(['lead_unit_id', 'status', 'deadline', 'updated_at', 'id'])
     .execute();
   await db.schema.createIndex('tasks_source_idx').on('tasks').columns(['source_id', 'id']).execute();
   await db.schema.createIndex('tasks_person_idx').on('tasks').columns(['responsible_person_id', 'id']).execute();
