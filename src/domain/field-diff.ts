@@ -31,3 +31,15 @@ export function diffFields(before: Record<string, unknown>, after: Record<string
 export function isEmptyDiff(diff: FieldDiff): boolean {
   return Object.keys(diff.after).length === 0;
 }
+
+/**
+ * The diff of applying `changes` to `row`: only the fields named in `changes` are compared (the
+ * rest of the row is left out), and bookkeeping fields (`updated_at`, `version`) never count.
+ */
+export function diffChanges(row: object, changes: object): FieldDiff {
+  const current = row as Record<string, unknown>;
+  const keys = Object.keys(changes).filter((key) => key !== 'updated_at' && key !== 'version');
+  const before = Object.fromEntries(keys.map((key) => [key, current[key]]));
+  const after = Object.fromEntries(keys.map((key) => [key, (changes as Record<string, unknown>)[key]]));
+  return diffFields(before, after);
+}

@@ -1,3 +1,4 @@
+import { diffChanges } from '../../domain/field-diff.js';
 import { insertAuditEntry } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { type Database, nowIso } from '../db/connect.js';
@@ -121,7 +122,8 @@ export async function updateSource(
       action: 'source.update',
       objectType: 'source',
       objectId: input.sourceId,
-      detail: { changes: logged, fullTextChanged: changes.full_text !== undefined },
+      ...diffChanges(current, logged),
+      detail: { fullTextChanged: changes.full_text !== undefined },
     });
     return updated;
   });

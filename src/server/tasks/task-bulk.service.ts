@@ -69,7 +69,8 @@ export async function bulkUpdateTasks(
             taskId: task.id,
             action: 'update',
             at: now,
-            detail: { changes: { deadline: [task.deadline, operation.deadline] }, bulk: true },
+            diff: { before: { deadline: task.deadline }, after: { deadline: operation.deadline } },
+            detail: { bulk: true },
           });
           return;
         }

@@ -1,3 +1,4 @@
+import type { FieldDiff } from '../../domain/field-diff.js';
 import { insertAuditEntry } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import type { Executor } from '../db/connect.js';
@@ -18,6 +19,8 @@ export async function recordTaskChange(
     toStatus?: string | null;
     reason?: string | null;
     detail?: Record<string, unknown>;
+    /** The changed fields' old and new values (diffChanges in src/domain/field-diff.ts). */
+    diff?: FieldDiff;
   },
 ): Promise<void> {
   await insertTaskEvent(db, {
@@ -38,19 +41,6 @@ export async function recordTaskChange(
       ...(change.fromStatus !== undefined ? { fromStatus: change.fromStatus, toStatus: change.toStatus } : {}),
       ...(change.reason ? { reason: change.reason } : {}),
     },
+    ...(change.diff ? { before: change.diff.before, after: change.diff.after } : {}),
   });
-}
-
-/** The fields whose values differ, as {field: [before, after]} for the audit detail. */
-export function changedFields(
-  before: Record<string, unknown>,
-  after: Record<string, unknown>,
-): Record<string, [unknown, unknown]> {
-  const diff: Record<string, [unknown, unknown]> = {};
-  for (const key of Object.keys(after)) {
-    if (key === 'updated_at' || key === 'version') continue;
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))
-      diff[key] = [before[key] ?? null, after[key] ?? null];
-  }
-  return diff;
 }

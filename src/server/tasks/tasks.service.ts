@@ -1,4 +1,5 @@
 import { localDate, taskNumber, yearOf } from '../../domain/dates.js';
+import { diffChanges } from '../../domain/field-diff.js';
 import type { Actor } from '../auth/actor.js';
 import type { Config } from '../config.js';
 import { type Database, type Executor, nowIso } from '../db/connect.js';
@@ -15,7 +16,7 @@ import {
   resolveUnits,
   type TaskFieldsInput,
 } from './task-fields.js';
-import { changedFields, recordTaskChange } from './task-history.js';
+import { recordTaskChange } from './task-history.js';
 import {
   deleteSubtree,
   findTaskRow,
@@ -221,12 +222,10 @@ export async function updateTask(
       taskId: task.id,
       action: 'update',
       at: now,
-      detail: {
-        changes: changedFields(task as unknown as Record<string, unknown>, changes as Record<string, unknown>),
-        ...(units
-          ? { units: { lead: units.lead?.unitId ?? null, cooperating: units.cooperating.map((u) => u.unitId) } }
-          : {}),
-      },
+      diff: diffChanges(task, changes),
+      detail: units
+        ? { units: { lead: units.lead?.unitId ?? null, cooperating: units.cooperating.map((u) => u.unitId) } }
+        : {},
     });
     return updated;
   });

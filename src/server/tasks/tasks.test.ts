@@ -363,10 +363,8 @@ describe('PATCH /tasks/:id', () => {
     expect(res.json().history[0]).toMatchObject({ action: 'update', actor: { id: user.sup } });
     const audit = await auditOf(task.id);
     expect(audit.map((a) => a.action)).toEqual(['task.create', 'task.update']);
-    expect(JSON.parse(audit[1]?.detail ?? '{}').changes).toMatchObject({
-      title: ['待修改', '已修改'],
-      deadline: [null, '2026-12-20'],
-    });
+    expect(JSON.parse(audit[1]?.before ?? '{}')).toMatchObject({ title: '待修改', deadline: null });
+    expect(JSON.parse(audit[1]?.after ?? '{}')).toMatchObject({ title: '已修改', deadline: '2026-12-20' });
   });
 
   it('should replace the units and keep the acknowledgement of a unit that stays', async () => {

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { diffChanges } from '../../domain/field-diff.js';
 import { isMoveIntoOwnSubtree, normaliseAliases } from '../../domain/unit-tree.js';
 import { insertAuditEntry } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
@@ -132,10 +133,20 @@ export async function updateUnit(db: Database, input: UpdateUnitInput): Promise<
       action: 'unit.update',
       objectType: 'unit',
       objectId: input.unitId,
-      detail: {
-        from: { name: current.name, shortName: current.short_name },
-        to: { name, shortName: updated.short_name },
-      },
+      ...diffChanges(
+        {
+          name: current.name,
+          shortName: current.short_name,
+          aliases: JSON.parse(current.aliases),
+          sortOrder: current.sort_order,
+        },
+        {
+          name: updated.name,
+          shortName: updated.short_name,
+          aliases: JSON.parse(updated.aliases),
+          sortOrder: updated.sort_order,
+        },
+      ),
     });
     return updated;
   });

@@ -1,3 +1,4 @@
+import { diffChanges } from '../../domain/field-diff.js';
 import type { Role } from '../../shared/roles.js';
 import { insertAuditEntry } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
@@ -177,7 +178,17 @@ export async function updateUser(db: Database, input: UpdateUserInput): Promise<
       action: 'user.update',
       objectType: 'user',
       objectId: user.id,
-      detail: changes,
+      ...diffChanges(
+        {
+          displayName: user.display_name,
+          unitId: user.unit_id,
+          roles: user.roles,
+          unitsInChargeIds: user.unitsInCharge,
+          email: user.email,
+          phone: user.phone,
+        },
+        changes,
+      ),
     });
     return requireUser(trx, user.id);
   });
