@@ -153,9 +153,9 @@ export const en: Messages = {
       unit_staff: 'The tasks your unit must acknowledge, carry out and report progress on.',
       auditor: 'All tasks, the audit trail and accountability records (read-only).',
     },
-    emptyTitle: 'No tasks yet',
+    emptyTitle: 'Start with your inbox',
     emptyDescription:
-      'Task management is still being built. Once it is ready, tasks assigned to you or your unit will appear here.',
+      'Tasks waiting for you or your unit to acknowledge or act on are in the Inbox; every task you may see is under Tasks.',
     adminShortcuts: 'Administration',
   },
   units: {

@@ -151,8 +151,8 @@ export const zhCN = {
       unit_staff: '本单位需要签收、办理和反馈进展的任务。',
       auditor: '全部任务、操作留痕和问责记录（只读）。',
     },
-    emptyTitle: '暂无待办任务',
-    emptyDescription: '任务功能正在建设中。上线后，交办给您或您所在单位的任务会显示在这里。',
+    emptyTitle: '从待办开始',
+    emptyDescription: '交办给您或您所在单位、等待签收或处理的任务在“待办”中；您有权查看的全部任务在“督办事项”中。',
     adminShortcuts: '管理入口',
   },
   units: {

@@ -150,8 +150,8 @@ export const zhTW: Messages = {
       unit_staff: '本單位需要簽收、辦理和回報進度的任務。',
       auditor: '全部任務、操作紀錄和問責紀錄（唯讀）。',
     },
-    emptyTitle: '目前沒有待辦任務',
-    emptyDescription: '任務功能正在建置中。上線後，交辦給您或您所屬單位的任務會顯示在這裡。',
+    emptyTitle: '從待辦開始',
+    emptyDescription: '交辦給您或您所屬單位、等待簽收或處理的任務在「待辦」中；您有權查看的全部任務在「督辦事項」中。',
     adminShortcuts: '管理入口',
   },
   units: {

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, InboxOutlined, ProfileOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Empty, Flex, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -57,6 +57,14 @@ export function HomePage() {
               <Typography.Paragraph type="secondary" style={{ maxWidth: 360, margin: '0 auto' }}>
                 {t('home.emptyDescription')}
               </Typography.Paragraph>
+              <Flex gap={12} wrap justify="center" style={{ marginTop: 16 }}>
+                <Button type="primary" icon={<InboxOutlined />} onClick={() => navigate('/inbox')}>
+                  {t('nav.inbox')}
+                </Button>
+                <Button icon={<ProfileOutlined />} onClick={() => navigate('/tasks')}>
+                  {t('nav.tasks')}
+                </Button>
+              </Flex>
             </Empty>
           </Card>
         </Col>
