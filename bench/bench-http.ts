@@ -1,6 +1,7 @@
 // A little HTTP client for the bench's set-up requests (signing in, picking ids); the measured
 // requests go through autocannon.
 
+/** A signed-in user for the set-up requests. */
 export interface Session {
   baseUrl: string;
   cookie: string;
@@ -30,6 +31,7 @@ export async function getJson<T>(session: Session, url: string): Promise<T> {
   return (await res.json()) as T;
 }
 
+/** The fields of the API's units and tasks the bench uses. */
 export interface UnitItem {
   id: number;
   name: string;

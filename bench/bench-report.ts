@@ -5,6 +5,7 @@ import type { Target } from './bench-scenarios.js';
 
 // The bench's table on the terminal and its JSON record in bench/results/.
 
+/** One measured scenario. */
 export interface ScenarioResult {
   name: string;
   connections: number;
@@ -21,6 +22,7 @@ export interface ScenarioResult {
   pass: boolean;
 }
 
+/** One bench run, as written to bench/results/. */
 export interface BenchRecord {
   date: string;
   command: string;
@@ -36,6 +38,7 @@ export interface BenchRecord {
   notes: string[];
 }
 
+/** The machine the bench ran on. */
 export function machineInfo(): BenchRecord['machine'] {
   return {
     cpus: os.cpus().length,

@@ -5,6 +5,7 @@ import path from 'node:path';
 // The server under test: the real built CLI (`bin/luoshi.js serve`) as a child process, rebuilt
 // first when the sources are newer than dist/, and its resident memory sampled from /proc.
 
+/** The repository root. */
 export const ROOT = path.resolve(import.meta.dirname, '..');
 
 const OUTPUTS = ['dist/server/main.js', 'dist/cli/luoshi.js'];
@@ -54,6 +55,7 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ second
   });
 }
 
+/** The server child process. */
 export interface RunningServer {
   pid: number;
   baseUrl: string;

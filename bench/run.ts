@@ -174,7 +174,7 @@ async function main(): Promise<void> {
     for (const scenario of chosen) results.push(await measure(server.baseUrl, server.pid, scenario));
     const record: BenchRecord = {
       date: new Date().toISOString(),
-      command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+      command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
       db,
       tasks,
       durationSeconds: duration,
@@ -189,6 +189,8 @@ async function main(): Promise<void> {
     log(`\n${table(record)}\n`);
     log(`Written ${path.relative(ROOT, writeRecord(ROOT, record))}`);
   } finally {
+    // autocannon stops at the deadline with requests still in flight: let them finish first.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     await server.stop();
   }
 }

@@ -16,6 +16,7 @@ import type { DB } from '../db/schema.js';
 /** A column and its PostgreSQL element type for unnest(). */
 export type ColumnSpec<Row> = readonly [name: keyof Row & string, pgType: string];
 
+/** A table and the columns the generator writes to it. */
 export interface TableSpec<Row> {
   table: keyof DB & string;
   columns: ReadonlyArray<ColumnSpec<Row>>;

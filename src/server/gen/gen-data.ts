@@ -175,6 +175,7 @@ export const SECTIONS = [
   '服务中心',
 ] as const;
 
+/** Common surnames and characters of given names, for people's display names. */
 export const SURNAMES = [
   ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
 ];
@@ -283,6 +284,7 @@ export const TITLE_OBJECTS = [
   '电子证照应用推广',
 ] as const;
 
+/** What closes a task title (工作/项目/工程 …; sometimes nothing). */
 export const TITLE_SUFFIXES = [
   '工作',
   '工作',
@@ -336,6 +338,7 @@ export const DESCRIPTION_GOALS = [
   '年内惠及居民一万余户',
 ] as const;
 
+/** Sentences on how the work is to be done. */
 export const DESCRIPTION_MEASURES = [
   '牵头单位要细化任务分工，明确时间节点，压实工作责任',
   '各配合单位要主动对接，形成工作合力，杜绝推诿扯皮',
@@ -345,6 +348,7 @@ export const DESCRIPTION_MEASURES = [
   '注重实效，防止形式主义和走过场',
 ] as const;
 
+/** Task categories and tags. */
 export const CATEGORIES = [
   '经济发展',
   '城市建设',

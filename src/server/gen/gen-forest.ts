@@ -14,6 +14,7 @@ const BRANCHING: ReadonlyArray<readonly [chance: number, min: number, max: numbe
   [0.4, 2, 6],
   [0.3, 2, 5],
 ];
+/** The deepest depth a generated task has (roots are depth 0). */
 export const MAX_DEPTH = BRANCHING.length;
 
 /** Expected tasks per tree, from BRANCHING: spreads the roots' registration dates evenly over the years. */
@@ -70,6 +71,7 @@ const CHILD_STATUS: Record<TaskStatus, Weights> = {
 /** Share of open tasks (assigned, in progress, returned) whose deadline has passed. */
 const OVERDUE_SHARE = 0.07;
 
+/** One task of a tree being built, before it becomes a row. */
 export interface GenNode {
   id: number;
   parent: GenNode | null;
@@ -88,6 +90,7 @@ export interface GenNode {
   step: number;
 }
 
+/** What the forest is built from. */
 export interface ForestSetup {
   random: Random;
   units: readonly GenUnit[];
@@ -105,6 +108,7 @@ export interface UnitIndex {
   childrenOf: Map<number, GenUnit[]>;
 }
 
+/** Indexes the organisation for the forest builder. */
 export function indexUnits(random: Random, units: readonly GenUnit[]): UnitIndex {
   const weight = { city: 0, bureau: 10, district: 3, district_unit: 5, section: 1, community: 0.3 } as const;
   const candidates = units.filter((u) => weight[u.kind] > 0);

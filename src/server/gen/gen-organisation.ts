@@ -15,8 +15,10 @@ import { type Random, weightedPicker } from './gen-random.js';
 // and districts (1), their sections, district departments and streets (2), and the sections and
 // communities below those (3). Pure: the repository writes it, the forest builder draws from it.
 
+/** What a generated unit is: decides its name, its share of tasks and its people. */
 export type GenUnitKind = 'city' | 'bureau' | 'district' | 'district_unit' | 'section' | 'community';
 
+/** A generated unit, with its id and materialised path. */
 export interface GenUnit {
   id: number;
   parentId: number | null;
@@ -27,6 +29,7 @@ export interface GenUnit {
   kind: GenUnitKind;
 }
 
+/** A generated person with one role (and, for leaders, units in charge). */
 export interface GenPerson {
   id: number;
   username: string;
@@ -36,6 +39,7 @@ export interface GenPerson {
   unitsInCharge: number[];
 }
 
+/** The units and people tasks are drawn from. */
 export interface GenOrganisation {
   units: GenUnit[];
   people: GenPerson[];

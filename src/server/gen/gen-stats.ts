@@ -13,6 +13,7 @@ export interface GenStats {
   overdue: number;
 }
 
+/** Empty counts. */
 export function newStats(): GenStats {
   return { tasks: 0, taskUnits: 0, events: 0, byStatus: {}, byDepth: [], keyTasks: 0, overdue: 0 };
 }

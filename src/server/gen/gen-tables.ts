@@ -6,6 +6,7 @@ import type { GenTaskEventRow, GenTaskRow, GenTaskUnitRow } from './gen-task-row
 
 // The columns the generator writes, per table, with PostgreSQL's element type for unnest().
 
+/** Rows as the generator writes them (every column explicit). */
 export type GenUnitRow = Selectable<UnitTable>;
 export type GenUserRow = Selectable<UserTable>;
 export type GenUserRoleRow = Selectable<UserRoleTable>;
@@ -17,6 +18,7 @@ const TEXT = 'text';
 const REAL = 'float8';
 const TS = 'timestamptz';
 
+/** Column lists per table, in insert order, with PostgreSQL element types. */
 export const UNITS: TableSpec<GenUnitRow> = {
   table: 'units',
   columns: [

@@ -24,16 +24,19 @@ import type { Random } from './gen-random.js';
 // weighted mean of the children (rounded like recomputeRollup), per-year numbers, units per task
 // with acknowledgements, and a short history.
 
+/** The rows one generated task becomes. */
 export type GenTaskRow = Selectable<TaskTable>;
 export type GenTaskUnitRow = Selectable<TaskUnitTable>;
 export type GenTaskEventRow = Omit<Selectable<TaskEventTable>, 'id'>;
 
+/** Rows of one or more trees, by table. */
 export interface GenRows {
   tasks: GenTaskRow[];
   taskUnits: GenTaskUnitRow[];
   events: GenTaskEventRow[];
 }
 
+/** Lookups and counters shared by every tree of a run. */
 export interface RowContext {
   random: Random;
   /** Local day number of today: nothing happens on or after it. */

@@ -197,6 +197,11 @@ async function tuneSession(db: Kysely<DB>, dialect: Dialect): Promise<() => Prom
  * builds — on this connection only, restored afterwards. The task tables' secondary indexes and
  * triggers (SQLite's full-text triggers among them) are set aside and re-created at the end: one
  * sort per index instead of a million scattered index updates.
+ *
+ * If the load fails halfway: on PostgreSQL it is one transaction (DDL included), so nothing
+ * changes; on SQLite (where one transaction of millions of rows would grow the WAL to gigabytes)
+ * each batch commits, the indexes and triggers are re-created on the way out, and any missing ones
+ * are re-created from the migrations by the next run.
  */
 export async function withBulkLoad(
   db: Database,
@@ -205,11 +210,17 @@ export async function withBulkLoad(
 ): Promise<void> {
   await db.connection().execute(async (pinned) => {
     const restoreSession = await tuneSession(pinned, dialect);
-    const wanted = await objectsToRestore(pinned, dialect);
-    await dropObjects(pinned, await bulkTableObjects(pinned, dialect));
-    const make = <Row>(spec: TableSpec<Row>) =>
-      dialect === 'sqlite' ? sqliteInserter(pinned, spec) : postgresInserter(pinned, spec);
+    const single = dialect === 'postgres';
+    const run = async (statement: string) => {
+      await sql.raw(statement).execute(pinned);
+    };
+    let wanted: SchemaObject[] = [];
     try {
+      if (single) await run('begin');
+      wanted = await objectsToRestore(pinned, dialect);
+      await dropObjects(pinned, await bulkTableObjects(pinned, dialect));
+      const make = <Row>(spec: TableSpec<Row>) =>
+        dialect === 'sqlite' ? sqliteInserter(pinned, spec) : postgresInserter(pinned, spec);
       await work({
         db: pinned,
         units: make(tables.UNITS),
@@ -221,22 +232,28 @@ export async function withBulkLoad(
         taskUnits: make(tables.TASK_UNITS),
         taskEvents: make(tables.TASK_EVENTS),
         transaction: async (inner) => {
-          await sql.raw(dialect === 'sqlite' ? 'begin immediate' : 'begin').execute(pinned);
+          if (single) return inner();
+          await run('begin immediate');
           try {
             await inner();
-            await sql`commit`.execute(pinned);
+            await run('commit');
           } catch (error) {
-            await sql`rollback`.execute(pinned);
+            await run('rollback');
             throw error;
           }
         },
         rebuildSearchIndex: async () => {
-          if (dialect === 'sqlite') await sql`insert into tasks_fts(tasks_fts) values('rebuild')`.execute(pinned);
+          if (dialect === 'sqlite') await run("insert into tasks_fts(tasks_fts) values('rebuild')");
         },
         restoreIndexes: () => createMissing(pinned, dialect, wanted),
       });
-    } finally {
       await createMissing(pinned, dialect, wanted);
+      if (single) await run('commit');
+    } catch (error) {
+      if (single) await run('rollback');
+      else await createMissing(pinned, dialect, await objectsToRestore(pinned, dialect));
+      throw error;
+    } finally {
       await restoreSession();
     }
   });

@@ -24,6 +24,7 @@ import { buildSources } from './gen-sources.js';
 import { countRows, newStats, overdueShare } from './gen-stats.js';
 import { type GenRows, type RowContext, treeRows } from './gen-task-rows.js';
 
+/** What to generate (the `luoshi gen` options). */
 export interface GenOptions {
   units: number;
   users: number;
@@ -35,14 +36,17 @@ export interface GenOptions {
   today?: string;
 }
 
+/** The steps of a generation, as progress reports them. */
 export type GenPhase = 'organisation' | 'tasks' | 'search index' | 'indexes' | 'statistics';
 
+/** A progress report: `done` of `total` in the current phase. */
 export interface GenProgress {
   phase: GenPhase;
   done: number;
   total: number;
 }
 
+/** What was generated, for the summary `luoshi gen` prints. */
 export interface GenSummary {
   units: number;
   people: number;
@@ -72,6 +76,7 @@ export class GenRefusedError extends Error {
 /** Tasks written per transaction. */
 const CHUNK = 25_000;
 
+/** The database to generate into (migrated) and the zone of "today". */
 export interface GenDeps {
   db: Database;
   dialect: Dialect;

@@ -38,8 +38,9 @@ export function inSubquery(
   column: 'tasks.id' | 'tasks.lead_unit_path' | 'fu.unit_path' | 'tu.unit_path',
   subquery: Expression<unknown>,
 ): Expression<SqlBool> {
-  if (dialect === 'postgres') return sql<SqlBool>`${sql.ref(column)} = any(array(${subquery}))`;
-  return sql<SqlBool>`${sql.ref(column)} in (${subquery})`;
+  // Kysely puts a subquery in parentheses itself.
+  if (dialect === 'postgres') return sql<SqlBool>`${sql.ref(column)} = any(array${subquery})`;
+  return sql<SqlBool>`${sql.ref(column)} in ${subquery}`;
 }
 
 /**
