@@ -249,3 +249,22 @@ export async function deleteSubtree(db: Executor, path: string): Promise<void> {
 export async function touchTask(db: Executor, id: number, now: string): Promise<void> {
   await db.updateTable('tasks').set({ updated_at: now }).where('id', '=', id).execute();
 }
+
+/**
+ * Keeps the copies of unit paths on tasks right when a unit subtree moves (`oldPrefix` →
+ * `newPrefix`): tasks led by a moved unit (tasks_lead_unit_idx) and task-unit rows of moved units
+ * (task_units_unit_idx). Call it in the move's transaction, before the units' own paths change.
+ */
+export async function rewriteUnitPathsInTasks(db: Executor, oldPrefix: string, newPrefix: string): Promise<void> {
+  const movedUnits = db.selectFrom('units').select('units.id').where('units.path', 'like', `${oldPrefix}%`);
+  await db
+    .updateTable('tasks')
+    .set({ lead_unit_path: sql<string>`${newPrefix} || substr(lead_unit_path, ${oldPrefix.length + 1})` })
+    .where('lead_unit_id', 'in', movedUnits)
+    .execute();
+  await db
+    .updateTable('task_units')
+    .set({ unit_path: sql<string>`${newPrefix} || substr(unit_path, ${oldPrefix.length + 1})` })
+    .where('unit_id', 'in', movedUnits)
+    .execute();
+}

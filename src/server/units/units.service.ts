@@ -8,6 +8,7 @@ import type { DB } from '../db/schema.js';
 import { inTransaction, isUniqueViolation } from '../db/transaction.js';
 import { AppError } from '../errors.js';
 import { assertAllowed, can } from '../policy.js';
+import { rewriteUnitPathsInTasks } from '../tasks/tasks.repository.js';
 import {
   countActiveChildren,
   findSiblingByName,
@@ -166,6 +167,8 @@ export async function moveUnit(
     const target = input.parentId === null ? null : await requireActiveUnit(trx, input.parentId, 'parentId');
     if (isMoveIntoOwnSubtree(unit.path, target?.path ?? null)) throw new AppError('unit_move_cycle', {}, 'parentId');
     if ((target?.id ?? null) !== unit.parent_id) await assertNameFree(trx, target?.id ?? null, unit.name, unit.id);
+    // Tasks copy their units' paths (for subtree filters and leaders' scopes): move those too.
+    await rewriteUnitPathsInTasks(trx, unit.path, `${target?.path ?? '/'}${unit.id}/`);
     const moved = await moveSubtree(trx, unit, target, nowIso());
     if (!moved) return conflictOrMissing(trx, unit.id);
     await insertAuditEntry(trx, input.actor, {
