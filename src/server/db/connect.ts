@@ -59,6 +59,9 @@ export function openSqlite(file: string): SQLite.Database {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // LIKE is case-sensitive, as on PostgreSQL, which also lets SQLite answer prefix patterns
+  // (`path LIKE '/12/40/%'`: a subtree) from an index instead of scanning the table.
+  sqlite.pragma('case_sensitive_like = ON');
   return sqlite;
 }
 

@@ -66,7 +66,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
   await db.schema.createIndex('tasks_parent_idx').on('tasks').columns(['parent_id', 'id']).execute();
-  await db.schema.createIndex('tasks_path_idx').on('tasks').column('path').execute();
+  // Subtrees are `path LIKE '/12/40/%'`: PostgreSQL serves that from a btree only with
+  // text_pattern_ops (its default collation is not "C"); SQLite does with case_sensitive_like on.
+  if (pg) await sql`create index tasks_path_idx on tasks (path text_pattern_ops)`.execute(db);
+  else await db.schema.createIndex('tasks_path_idx').on('tasks').column('path').execute();
   await db.schema.createIndex('tasks_updated_idx').on('tasks').columns(['updated_at', 'id']).execute();
   await db.schema.createIndex('tasks_status_deadline_idx').on('tasks').columns(['status', 'deadline', 'id']).execute();
   // Lead unit (one unit, or each unit of a subtree by path) → status → deadline, then the default
