@@ -9,6 +9,7 @@ import {
   attachOneUserDetails,
   findUserById,
   findUserRowByUsername,
+  loadAccess,
   type UserRecord,
 } from '../users/users.repository.js';
 import type { Actor } from './actor.js';
@@ -124,12 +125,11 @@ export async function resolveSession(
   const now = new Date();
   const session = await findLiveSession(db, idHash, now.toISOString());
   if (!session) return undefined;
-  const row = await db.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirst();
-  if (!row) return undefined;
-  if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
+  if (now.getTime() - Date.parse(session.session_last_seen_at) > TOUCH_INTERVAL_MS) {
     await touchSession(db, idHash, nowIso(), new Date(now.getTime() + config.sessionDays * 86400000).toISOString());
   }
-  return actorFromUser(await attachOneUserDetails(db, row), 'session', { ...meta, sessionIdHash: idHash });
+  const access = await loadAccess(db, session.id);
+  return actorFromUser({ ...session, ...access, unitName: null }, 'session', { ...meta, sessionIdHash: idHash });
 }
 
 /**

@@ -25,12 +25,16 @@ export async function insertSession(db: Executor, s: NewSession): Promise<void> 
     .execute();
 }
 
-/** The live session with this id hash and its active user's id (primary-key lookup). */
+/**
+ * The live session with this id hash and its active user's row, in one primary-key lookup (this
+ * runs on every request, so it is one query, not two).
+ */
 export function findLiveSession(db: Executor, idHash: string, now: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id_hash', 'sessions.user_id', 'sessions.last_seen_at', 'sessions.created_at'])
+    .selectAll('users')
+    .select(['sessions.id_hash', 'sessions.user_id', 'sessions.last_seen_at as session_last_seen_at'])
     .where('sessions.id_hash', '=', idHash)
     .where('sessions.expires_at', '>', now)
     .where('users.deactivated_at', 'is', null)

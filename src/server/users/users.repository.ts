@@ -43,6 +43,15 @@ export async function attachUserDetails(db: Executor, rows: UserRow[]): Promise<
   }));
 }
 
+/** What an actor needs besides the row: roles and units in charge (two indexed lookups). */
+export async function loadAccess(db: Executor, userId: number): Promise<{ roles: string[]; unitsInCharge: number[] }> {
+  const [roles, units] = await Promise.all([
+    db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute(),
+    db.selectFrom('leader_units').select('unit_id').where('user_id', '=', userId).execute(),
+  ]);
+  return { roles: roles.map((r) => r.role).sort(), unitsInCharge: units.map((u) => u.unit_id).sort((a, b) => a - b) };
+}
+
 /** One user row with its details. */
 export async function attachOneUserDetails(db: Executor, row: UserRow): Promise<UserRecord> {
   const [record] = await attachUserDetails(db, [row]);
