@@ -1,14 +1,11 @@
-import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SourceDetail } from '../../../shared/task-api.js';
 import { SOURCE_KINDS, type SourceKind, TASK_LIMITS } from '../../../shared/tasks.js';
-import { isApiError } from '../../api/http.js';
 import { useSourceMutations } from '../../api/sources.queries.js';
-import { errorMessage } from '../../lib/error-message.js';
-import { applyFieldErrors } from '../../lib/form-errors.js';
 import { optionalText, requiredText } from '../../lib/form-rules.js';
+import { FormErrorAlert, useFormErrors } from '../../lib/use-form-errors.js';
 
 interface SourceFormValues {
   kind: SourceKind;
@@ -45,25 +42,17 @@ export function SourceFormModal({ source, onClose, onSaved }: SourceFormModalPro
   const { t } = useTranslation();
   const [form] = Form.useForm<SourceFormValues>();
   const { create, update } = useSourceMutations();
-  const [formError, setFormError] = useState<{ text: string; isConflict: boolean } | null>(null);
   const mutation = source ? update : create;
   const version = source?.version;
 
-  // When a conflict reloads the source, start again from the latest values.
-  useEffect(() => {
-    if (version !== undefined) form.resetFields();
-  }, [version, form]);
-
-  const handleError = (error: unknown) => {
-    if (isApiError(error, 'version_conflict')) {
-      setFormError({ text: t('sources.conflict'), isConflict: true });
-      return;
-    }
-    if (!applyFieldErrors(form, error, FIELDS)) setFormError({ text: errorMessage(error, t), isConflict: false });
-  };
+  const { formError, clearFormError, handleError } = useFormErrors(form, {
+    fields: FIELDS,
+    conflictText: t('sources.conflict'),
+    version,
+  });
 
   const handleFinish = (values: SourceFormValues) => {
-    setFormError(null);
+    clearFormError();
     const input = {
       kind: values.kind,
       title: values.title.trim(),
@@ -94,14 +83,7 @@ export function SourceFormModal({ source, onClose, onSaved }: SourceFormModalPro
       destroyOnHidden
       width={640}
     >
-      {formError && (
-        <Alert
-          type={formError.isConflict ? 'warning' : 'error'}
-          showIcon
-          title={formError.text}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      <FormErrorAlert error={formError} />
       <Form<SourceFormValues>
         form={form}
         layout="vertical"

@@ -1,10 +1,9 @@
-import { Alert, App, Button, Drawer, Flex, Form, Grid } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { App, Button, Drawer, Flex, Form, Grid } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskDetail } from '../../../shared/task-api.js';
-import { isApiError } from '../../api/http.js';
 import { useTaskMutations } from '../../api/tasks.queries.js';
-import { applyFieldErrors } from '../../lib/form-errors.js';
+import { FormErrorAlert, useFormErrors } from '../../lib/use-form-errors.js';
 import { taskErrorMessage } from './task-errors.js';
 import { TaskForm } from './task-form.js';
 import {
@@ -28,17 +27,17 @@ export function TaskEditDrawer({ task, onClose }: TaskEditDrawerProps) {
   const isMobile = Grid.useBreakpoint().md === false;
   const [form] = Form.useForm<TaskFormValues>();
   const { update } = useTaskMutations();
-  const [formError, setFormError] = useState<{ text: string; isConflict: boolean } | null>(null);
   const initialValues = useMemo(() => taskToFormValues(task), [task]);
 
-  // When a conflict reloads the task, start again from the latest values (not the stale edits).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset whenever a new version arrives
-  useEffect(() => {
-    form.resetFields();
-  }, [task.version, form]);
+  const { formError, clearFormError, handleError } = useFormErrors(form, {
+    fields: TASK_FORM_FIELDS,
+    conflictText: t('tasks.errors.conflict'),
+    version: task.version,
+    message: (error) => taskErrorMessage(error, t),
+  });
 
   const handleFinish = (values: TaskFormValues) => {
-    setFormError(null);
+    clearFormError();
     const body = changedTaskFields(toTaskFields(initialValues), toTaskFields(values), task.version);
     if (Object.keys(body).length === 1) {
       onClose();
@@ -51,14 +50,7 @@ export function TaskEditDrawer({ task, onClose }: TaskEditDrawerProps) {
           void message.success(t('tasks.saved'));
           onClose();
         },
-        onError: (error) => {
-          if (isApiError(error, 'version_conflict')) {
-            setFormError({ text: t('tasks.errors.conflict'), isConflict: true });
-            return;
-          }
-          if (!applyFieldErrors(form, error, TASK_FORM_FIELDS))
-            setFormError({ text: taskErrorMessage(error, t), isConflict: false });
-        },
+        onError: handleError,
       },
     );
   };
@@ -79,14 +71,7 @@ export function TaskEditDrawer({ task, onClose }: TaskEditDrawerProps) {
         </Flex>
       }
     >
-      {formError && (
-        <Alert
-          type={formError.isConflict ? 'warning' : 'error'}
-          showIcon
-          title={formError.text}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      <FormErrorAlert error={formError} />
       <TaskForm
         form={form}
         initialValues={initialValues}

@@ -1,13 +1,10 @@
-import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/limits.js';
-import { isApiError } from '../../api/http.js';
 import type { Unit } from '../../api/types.js';
 import { useUnitMutations } from '../../api/units.queries.js';
-import { errorMessage } from '../../lib/error-message.js';
-import { applyFieldErrors } from '../../lib/form-errors.js';
 import { optionalText, requiredText } from '../../lib/form-rules.js';
+import { FormErrorAlert, useFormErrors } from '../../lib/use-form-errors.js';
 
 /** What the modal is doing: adding under a parent (null = top level), or editing a unit. */
 export type UnitFormMode = { kind: 'create'; parent: Unit | null } | { kind: 'edit'; unit: Unit };
@@ -41,25 +38,17 @@ export function UnitFormModal({ mode, onClose, onSaved }: UnitFormModalProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<UnitFormValues>();
   const { create, update } = useUnitMutations();
-  const [formError, setFormError] = useState<{ text: string; isConflict: boolean } | null>(null);
   const mutation = mode.kind === 'create' ? create : update;
   const version = mode.kind === 'edit' ? mode.unit.version : null;
 
-  // When a conflict reloads the unit, start again from the latest values (not the stale edits).
-  useEffect(() => {
-    if (version !== null) form.resetFields();
-  }, [version, form]);
-
-  const handleError = (error: unknown) => {
-    if (isApiError(error, 'version_conflict')) {
-      setFormError({ text: t('units.conflict'), isConflict: true });
-      return;
-    }
-    if (!applyFieldErrors(form, error, FIELDS)) setFormError({ text: errorMessage(error, t), isConflict: false });
-  };
+  const { formError, clearFormError, handleError } = useFormErrors(form, {
+    fields: FIELDS,
+    conflictText: t('units.conflict'),
+    version,
+  });
 
   const handleFinish = (values: UnitFormValues) => {
-    setFormError(null);
+    clearFormError();
     const name = values.name.trim();
     const shortName = values.shortName?.trim() || null;
     const aliases = values.aliases.map((alias) => alias.trim()).filter(Boolean);
@@ -94,14 +83,7 @@ export function UnitFormModal({ mode, onClose, onSaved }: UnitFormModalProps) {
       confirmLoading={mutation.isPending}
       destroyOnHidden
     >
-      {formError && (
-        <Alert
-          type={formError.isConflict ? 'warning' : 'error'}
-          showIcon
-          title={formError.text}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      <FormErrorAlert error={formError} />
       <Form<UnitFormValues> form={form} layout="vertical" initialValues={initialValues(mode)} onFinish={handleFinish}>
         <Form.Item
           name="name"

@@ -1,15 +1,12 @@
-import { Alert, Form, Input, Modal, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, PHONE_PATTERN, USERNAME_PATTERN } from '../../../shared/limits.js';
 import { ROLES, type Role } from '../../../shared/roles.js';
-import { isApiError } from '../../api/http.js';
 import type { User } from '../../api/types.js';
 import { useUserMutations } from '../../api/users.queries.js';
 import { UnitTreeSelect } from '../../components/unit-tree-select.js';
-import { errorMessage } from '../../lib/error-message.js';
-import { applyFieldErrors } from '../../lib/form-errors.js';
 import { optionalText, passwordRules, requiredText } from '../../lib/form-rules.js';
+import { FormErrorAlert, useFormErrors } from '../../lib/use-form-errors.js';
 
 interface UserFormValues {
   username: string;
@@ -51,27 +48,19 @@ export function UserFormModal({ user, onClose, onSaved }: UserFormModalProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<UserFormValues>();
   const { create, update } = useUserMutations();
-  const [formError, setFormError] = useState<{ text: string; isConflict: boolean } | null>(null);
   const roles = Form.useWatch('roles', form) ?? [];
   const isLeader = roles.includes('leader');
   const mutation = user ? update : create;
   const version = user?.version;
 
-  // When a conflict reloads the person, start again from the latest values (not the stale edits).
-  useEffect(() => {
-    if (version !== undefined) form.resetFields();
-  }, [version, form]);
-
-  const handleError = (error: unknown) => {
-    if (isApiError(error, 'version_conflict')) {
-      setFormError({ text: t('errors.codes.version_conflict'), isConflict: true });
-      return;
-    }
-    if (!applyFieldErrors(form, error, FIELDS)) setFormError({ text: errorMessage(error, t), isConflict: false });
-  };
+  const { formError, clearFormError, handleError } = useFormErrors(form, {
+    fields: FIELDS,
+    conflictText: t('errors.codes.version_conflict'),
+    version,
+  });
 
   const handleFinish = (values: UserFormValues) => {
-    setFormError(null);
+    clearFormError();
     const shared = {
       displayName: values.displayName.trim(),
       unitId: values.unitId ?? null,
@@ -111,14 +100,7 @@ export function UserFormModal({ user, onClose, onSaved }: UserFormModalProps) {
       destroyOnHidden
       width={600}
     >
-      {formError && (
-        <Alert
-          type={formError.isConflict ? 'warning' : 'error'}
-          showIcon
-          title={formError.text}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      <FormErrorAlert error={formError} />
       <Form<UserFormValues> form={form} layout="vertical" initialValues={initialValues(user)} onFinish={handleFinish}>
         <Form.Item
           name="username"
