@@ -62,7 +62,31 @@ export function openSqlite(file: string): SQLite.Database {
   // LIKE is case-sensitive, as on PostgreSQL, which also lets SQLite answer prefix patterns
   // (`path LIKE '/12/40/%'`: a subtree) from an index instead of scanning the table.
   sqlite.pragma('case_sensitive_like = ON');
+  cacheStatements(sqlite, 500);
   return sqlite;
+}
+
+/**
+ * Keeps prepared statements by their SQL text (least recently used out first). Kysely prepares
+ * every query anew, and preparing was ~10% of a list request's CPU at 1M tasks; the server runs
+ * the same few hundred statements all day. Safe because statements run to completion one at a
+ * time on this connection (nothing here iterates a statement while running another of the same text).
+ */
+function cacheStatements(sqlite: SQLite.Database, size: number): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, SQLite.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const cached = cache.get(source);
+    if (cached) {
+      cache.delete(source);
+      cache.set(source, cached);
+      return cached;
+    }
+    const statement = prepare(source);
+    cache.set(source, statement);
+    if (cache.size > size) cache.delete(cache.keys().next().value as string);
+    return statement;
+  }) as typeof sqlite.prepare;
 }
 
 /** Creates the Kysely instance for the configured database. */

@@ -67,6 +67,10 @@ export interface TaskUnitTable {
   part: string | null;
   acknowledged_at: Timestamp | null;
   acknowledged_by: number | null;
+  /** Copies of the task's status, deadline and updated_at, kept equal by triggers (migration 0006). */
+  status: Generated<string>;
+  deadline: Generated<string | null>;
+  updated_at: Generated<Timestamp>;
 }
 
 export interface TaskEventTable {

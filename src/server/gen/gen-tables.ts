@@ -138,6 +138,9 @@ export const TASK_UNITS: TableSpec<GenTaskUnitRow> = {
     ['part', TEXT],
     ['acknowledged_at', TS],
     ['acknowledged_by', INT],
+    ['status', TEXT],
+    ['deadline', TEXT],
+    ['updated_at', TS],
   ],
 };
 

@@ -229,8 +229,19 @@ export function treeRows(tree: readonly GenNode[], ctx: RowContext): GenRows {
     }
   }
   rollUp(tree, rows);
+  // The copies the triggers keep in task_units (migration 0006), taken after the roll-up has set
+  // parents' updated_at; the load runs with those triggers set aside.
+  for (const unitRow of out.taskUnits) {
+    const task = rows.get(unitRow.task_id) as GenTaskRow;
+    unitRow.status = task.status;
+    unitRow.deadline = task.deadline;
+    unitRow.updated_at = task.updated_at;
+  }
   return out;
 }
+
+/** Placeholders for the task's status, deadline and updated_at, filled in after the roll-up. */
+const COPIED_LATER = { status: '', deadline: null, updated_at: '' } as const;
 
 function unitRows(node: GenNode, row: GenTaskRow, ackDay: number | null, ctx: RowContext, out: GenTaskUnitRow[]): void {
   const { random } = ctx;
@@ -244,6 +255,7 @@ function unitRows(node: GenNode, row: GenTaskRow, ackDay: number | null, ctx: Ro
     part: null,
     acknowledged_at: acknowledged ? ackAt(ackDay) : null,
     acknowledged_by: acknowledged ? (ctx.headOf.get(node.lead.id) ?? null) : null,
+    ...COPIED_LATER,
   });
   for (const unit of node.cooperating) {
     const ack = acknowledged && random.chance(0.85);
@@ -255,6 +267,7 @@ function unitRows(node: GenNode, row: GenTaskRow, ackDay: number | null, ctx: Ro
       part: random.pick(UNIT_PARTS),
       acknowledged_at: ack ? ackAt(ackDay + random.int(0, 2)) : null,
       acknowledged_by: ack ? (ctx.headOf.get(unit.id) ?? null) : null,
+      ...COPIED_LATER,
     });
   }
 }

@@ -126,12 +126,20 @@ export async function writeCounters(db: Kysely<DB>, counters: Map<number, number
 /** Deletes every task, its units and history, every source and the number counters (`--force`). */
 export async function deleteTaskData(db: Kysely<DB>, dialect: Dialect): Promise<void> {
   if (dialect === 'postgres') {
-    await sql`truncate task_events, task_units, tasks, sources, task_counters`.execute(db);
+    // cascade: whatever other modules keep about tasks (plans, reports, files, notifications…) goes too.
+    await sql`truncate task_events, task_units, tasks, sources, task_counters cascade`.execute(db);
     return;
   }
   const objects = await bulkTableObjects(db, dialect);
   await dropObjects(db, objects);
-  for (const table of ['task_events', 'task_units', 'tasks', 'sources', 'task_counters']) {
+  for (const table of [
+    ...(await sqliteDependents(db, ['tasks', 'sources'])),
+    'task_events',
+    'task_units',
+    'tasks',
+    'sources',
+    'task_counters',
+  ]) {
     await sql`delete from ${sql.table(table)}`.execute(db);
   }
   await sql`insert into tasks_fts(tasks_fts) values('delete-all')`.execute(db);
@@ -275,4 +283,28 @@ export async function finishLoad(db: Database, dialect: Dialect): Promise<void> 
     return;
   }
   await sql`analyze`.execute(db);
+}
+
+/**
+ * SQLite tables that reference the given tables (directly or through each other), the most
+ * dependent first, so deleting in that order never trips a foreign key. The task tables themselves
+ * are left out (the caller deletes them in its own order).
+ */
+async function sqliteDependents(db: Kysely<DB>, roots: readonly string[]): Promise<string[]> {
+  const { rows } = await sql<{ name: string; target: string }>`
+    select m.name as name, f."table" as target
+    from sqlite_master m, pragma_foreign_key_list(m.name) f
+    where m.type = 'table'`.execute(db);
+  const own = new Set(['task_events', 'task_units', 'tasks', 'sources', 'task_counters']);
+  const order: string[] = [];
+  const visit = (table: string, seen: Set<string>) => {
+    for (const row of rows) {
+      if (row.target !== table || own.has(row.name) || seen.has(row.name)) continue;
+      seen.add(row.name);
+      visit(row.name, seen);
+      if (!order.includes(row.name)) order.push(row.name);
+    }
+  };
+  for (const root of roots) visit(root, new Set());
+  return order;
 }

@@ -1,7 +1,7 @@
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../db/connect.js';
 import type { DB } from '../db/schema.js';
-import { inSubquery, scopeCondition, type TaskScope, unitPathsUnder } from './task-scope.js';
+import { inSubquery, scopeCondition, scopeUnitsCondition, type TaskScope, unitPathsUnder } from './task-scope.js';
 import type { TaskRow } from './tasks.repository.js';
 
 /** Statuses in which a passed deadline means "overdue". */
@@ -41,15 +41,41 @@ function sortKey(sort: TaskSort) {
 }
 
 /**
+ * The filter's status and deadline conditions on the copies task_units keeps of them (migration
+ * 0006, alias `tu` or `fu`), so an id list taken from task_units is narrowed before any task row
+ * is read. The same conditions are applied to `tasks` as well; they agree by construction.
+ */
+function copiedConditions(alias: 'tu' | 'fu', f: TaskListFilter): Expression<SqlBool>[] {
+  const status = sql.ref(`${alias}.status`);
+  const deadline = sql.ref(`${alias}.deadline`);
+  const out: Expression<SqlBool>[] = [];
+  if (f.statuses?.length) out.push(sql<SqlBool>`${status} in (${sql.join(f.statuses)})`);
+  if (f.overdue === true) {
+    out.push(sql<SqlBool>`${status} in (${sql.join(OVERDUE_STATUSES)})`, sql<SqlBool>`${deadline} < ${f.today}`);
+  } else if (f.overdue === false) {
+    out.push(
+      sql<SqlBool>`(${status} not in (${sql.join(OVERDUE_STATUSES)}) or ${deadline} is null or ${deadline} >= ${f.today})`,
+    );
+  }
+  if (f.deadlineFrom) out.push(sql<SqlBool>`${deadline} >= ${f.deadlineFrom}`);
+  if (f.deadlineTo) out.push(sql<SqlBool>`${deadline} <= ${f.deadlineTo}`);
+  if (f.unacknowledged === true) out.push(sql<SqlBool>`${status} = 'assigned'`);
+  if (f.unacknowledged === false) out.push(sql<SqlBool>`${status} <> 'assigned'`);
+  return out;
+}
+
+/**
  * Tasks of a unit: as lead — the lead unit's path among the subtree's paths (tasks_lead_path_idx:
  * one seek per unit to its status and deadline range, covering the sort key) or the lead unit
  * itself (tasks_lead_unit_idx); as cooperating or either — the task ids the unit (or its subtree)
- * has in task_units (task_units_unit_idx / task_units_path_idx).
+ * has in task_units with the filter's status and deadline (task_units_unit_idx /
+ * task_units_path_idx, which hold copies of both).
  */
 function unitCondition(
   eb: ExpressionBuilder<DB, 'tasks'>,
   unit: NonNullable<TaskListFilter['unit']>,
   dialect: 'sqlite' | 'postgres',
+  f: TaskListFilter,
 ) {
   if (unit.role === 'lead') {
     return unit.includeSubunits
@@ -59,13 +85,68 @@ function unitCondition(
   const taskIds = eb
     .selectFrom('task_units as fu')
     .select('fu.task_id')
-    .where((inner) =>
-      unit.includeSubunits
-        ? inSubquery(dialect, 'fu.unit_path', unitPathsUnder(eb, unit.path))
-        : inner('fu.unit_id', '=', unit.id),
-    )
-    .$if(unit.role === 'cooperating', (q) => q.where('fu.role', '=', 'cooperating'));
+    .where((inner) => inner.and([unitRowCondition(inner, unit, dialect), ...copiedConditions('fu', f)]));
   return inSubquery(dialect, 'tasks.id', taskIds);
+}
+
+/** A non-lead unit filter as a condition on one task_units row (alias `fu`). */
+function unitRowCondition(
+  eb: Pick<ExpressionBuilder<DB, keyof DB>, 'selectFrom' | 'and' | 'lit'>,
+  unit: NonNullable<TaskListFilter['unit']>,
+  dialect: 'sqlite' | 'postgres',
+): Expression<SqlBool> {
+  const where: Expression<SqlBool>[] = [
+    unit.includeSubunits
+      ? inSubquery(dialect, 'fu.unit_path', unitPathsUnder(eb, unit.path))
+      : sql<SqlBool>`fu.unit_id = ${unit.id}`,
+  ];
+  if (unit.role === 'cooperating') where.push(sql<SqlBool>`fu.role = 'cooperating'`);
+  return eb.and(where);
+}
+
+/**
+ * The page's ids straight from task_units, when every filter is one task_units can answer: the
+ * units (the caller's scope, or a unit filter "as cooperating / either" for those who see all),
+ * status and deadline (copied there), newest first. task_units_unit_idx is then walked in sort
+ * order and stops at the page's end (a department's staff: 51 index entries, not ~4,600 tasks);
+ * a subtree reads its index entries only (task_units_path_idx), never a task row, before the
+ * sort. Anything else (search, key flag, people, source, parent, other sorts, a unit filter within
+ * a limited scope) returns undefined and goes through the general query.
+ */
+function taskUnitsPage(db: Executor, dialect: 'sqlite' | 'postgres', f: TaskListFilter) {
+  if (!f.sort.endsWith('updated') || f.q || f.ids || f.isKey !== undefined || f.parent !== undefined) return undefined;
+  if (f.responsiblePersonId || f.responsibleLeaderId || f.sourceId) return undefined;
+  let rows: (eb: ExpressionBuilder<DB & { fu: DB['task_units'] }, 'fu'>) => Expression<SqlBool>;
+  let unique: boolean;
+  if (f.scope.all) {
+    const unit = f.unit;
+    if (!unit || unit.role === 'lead') return undefined;
+    rows = (eb) => unitRowCondition(eb, unit, dialect);
+    unique = !unit.includeSubunits;
+  } else {
+    if (f.unit) return undefined;
+    const scope = f.scope;
+    rows = (eb) => scopeUnitsCondition(eb, scope, dialect, 'fu');
+    unique = scope.unitPaths.length === 0 && scope.unitIds.length === 1;
+  }
+  const direction = f.sort.startsWith('-') ? 'desc' : 'asc';
+  let page = db
+    .selectFrom('task_units as fu')
+    .select(['fu.updated_at', 'fu.task_id'])
+    .where((eb) => eb.and([rows(eb), ...copiedConditions('fu', f)]));
+  if (f.after) {
+    const [value, id] = f.after;
+    page = page.where((eb) =>
+      direction === 'desc'
+        ? eb.or([eb('fu.updated_at', '<', value), eb.and([eb('fu.updated_at', '=', value), eb('fu.task_id', '<', id)])])
+        : eb.or([
+            eb('fu.updated_at', '>', value),
+            eb.and([eb('fu.updated_at', '=', value), eb('fu.task_id', '>', id)]),
+          ]),
+    );
+  }
+  if (!unique) page = page.distinct();
+  return page.orderBy('fu.updated_at', direction).orderBy('fu.task_id', direction).limit(f.limit);
 }
 
 /**
@@ -81,11 +162,22 @@ function unitCondition(
 export function listTaskRows(db: Executor, dialect: 'sqlite' | 'postgres', f: TaskListFilter): Promise<TaskRow[]> {
   const descending = f.sort.startsWith('-');
   const key = sortKey(f.sort);
-  let query = baseQuery(db).where((eb) => scopeCondition(eb, f.scope, dialect));
+  const direction = descending ? 'desc' : 'asc';
+  const fromUnits = taskUnitsPage(db, dialect, f);
+  if (fromUnits) {
+    return db
+      .selectFrom('tasks')
+      .selectAll('tasks')
+      .where('tasks.id', 'in', db.selectFrom(fromUnits.as('p')).select('p.task_id'))
+      .orderBy(key, direction)
+      .orderBy('tasks.id', direction)
+      .execute();
+  }
+  let query = baseQuery(db).where((eb) => scopeCondition(eb, f.scope, dialect, copiedConditions('tu', f)));
   if (f.ids) query = query.where('tasks.id', 'in', f.ids.length ? f.ids : [0]);
   if (f.unit) {
     const unit = f.unit;
-    query = query.where((eb) => unitCondition(eb, unit, dialect));
+    query = query.where((eb) => unitCondition(eb, unit, dialect, f));
   }
   if (f.statuses?.length) query = query.where('tasks.status', 'in', f.statuses);
   if (f.isKey !== undefined) query = query.where('tasks.is_key', '=', f.isKey ? 1 : 0);
@@ -118,7 +210,6 @@ export function listTaskRows(db: Executor, dialect: 'sqlite' | 'postgres', f: Ta
         : eb.or([eb(key, '>', value), eb.and([eb(key, '=', value), eb('tasks.id', '>', id)])]),
     );
   }
-  const direction = descending ? 'desc' : 'asc';
   const page = query.select('tasks.id').orderBy(key, direction).orderBy('tasks.id', direction).limit(f.limit);
   return db
     .selectFrom('tasks')

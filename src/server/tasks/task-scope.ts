@@ -49,7 +49,7 @@ export function inSubquery(
  * each path with one seek, instead of a LIKE on the task column, which SQLite cannot run on an
  * index (its LIKE is case-insensitive) and PostgreSQL only with a pattern-ops index.
  */
-export function unitPathsUnder(eb: ExpressionBuilder<DB, 'tasks'>, path: string) {
+export function unitPathsUnder(eb: Pick<ExpressionBuilder<DB, keyof DB>, 'selectFrom'>, path: string) {
   return eb.selectFrom('units as su').select('su.path').where('su.path', 'like', `${path}%`);
 }
 
@@ -64,17 +64,29 @@ export function scopeCondition(
   eb: ExpressionBuilder<DB, 'tasks'>,
   scope: TaskScope,
   dialect: 'sqlite' | 'postgres',
+  /** Conditions on the task_units copies of status and deadline (alias `tu`) that narrow the id list. */
+  narrow: readonly Expression<SqlBool>[] = [],
 ): Expression<SqlBool> {
   if (scope.all) return eb.lit(true);
   if (scope.unitIds.length === 0 && scope.unitPaths.length === 0) return eb.lit(false);
   const taskIds = eb
     .selectFrom('task_units as tu')
     .select('tu.task_id')
-    .where((inner) =>
-      inner.or([
-        ...(scope.unitIds.length ? [inner('tu.unit_id', 'in', scope.unitIds)] : []),
-        ...scope.unitPaths.map((path) => inSubquery(dialect, 'tu.unit_path', unitPathsUnder(eb, path))),
-      ]),
-    );
+    .where((inner) => inner.and([scopeUnitsCondition(inner, scope, dialect, 'tu'), ...narrow]));
   return inSubquery(dialect, 'tasks.id', taskIds);
+}
+
+/** The scope's units as a condition on one task_units row (alias `tu` or `fu`); scope.all excluded. */
+export function scopeUnitsCondition(
+  eb: Pick<ExpressionBuilder<DB, keyof DB>, 'selectFrom' | 'or' | 'lit'>,
+  scope: TaskScope,
+  dialect: 'sqlite' | 'postgres',
+  alias: 'tu' | 'fu',
+): Expression<SqlBool> {
+  const conditions: Expression<SqlBool>[] = [];
+  if (scope.unitIds.length)
+    conditions.push(sql<SqlBool>`${sql.ref(`${alias}.unit_id`)} in (${sql.join(scope.unitIds)})`);
+  for (const path of scope.unitPaths)
+    conditions.push(inSubquery(dialect, `${alias}.unit_path`, unitPathsUnder(eb, path)));
+  return conditions.length ? eb.or(conditions) : eb.lit(false);
 }

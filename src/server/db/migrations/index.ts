@@ -4,6 +4,7 @@ import * as unitIntegrity from './2026_11_27_0002_unit_integrity.js';
 import * as auditChain from './2026_11_27_0003_audit_chain.js';
 import * as tasks from './2026_11_27_0004_tasks.js';
 import * as calendar from './2026_11_27_0005_calendar.js';
+import * as taskUnitsSync from './2026_11_27_0006_task_units_sync.js';
 
 /**
  * Every migration, by name, in order. A static list (not a folder scan) so the Migrator works the
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0003_audit_chain': auditChain,
   '2026_11_27_0004_tasks': tasks,
   '2026_11_27_0005_calendar': calendar,
+  '2026_11_27_0006_task_units_sync': taskUnitsSync,
 };
