@@ -30,6 +30,8 @@ export interface BenchRecord {
   tasks: number;
   durationSeconds: number;
   connections: number;
+  /** Server processes (LUOSHI_WORKERS); peak RSS is their sum. */
+  workers?: number;
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; platform: string };
   generation: { seconds: number | null; reused: boolean; target: number; pass: boolean | null; summary: string };
   rssPeakMb: number;

@@ -98,14 +98,26 @@ export async function startServer(port: number, env: NodeJS.ProcessEnv): Promise
   };
 }
 
-/** Resident memory of a process in MB (VmRSS), or 0 when it cannot be read. */
+/** Resident memory of a process and its descendants (cluster workers) in MB (VmRSS), or 0. */
 export function rssMegabytes(pid: number): number {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    return kb / 1024;
+    return kb / 1024 + childrenOf(pid).reduce((sum, child) => sum + rssMegabytes(child), 0);
   } catch {
     return 0;
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return fs
+      .readdirSync(`/proc/${pid}/task`)
+      .flatMap((thread) => fs.readFileSync(`/proc/${pid}/task/${thread}/children`, 'utf8').trim().split(/\s+/))
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
   }
 }
 

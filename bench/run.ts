@@ -13,7 +13,7 @@ import { ensureServerBuilt, ROOT, runCli, sampleRss, startServer } from './bench
 // table and writing bench/results/<timestamp>-<db>.json.
 //
 //   npm run bench -- [--db sqlite|postgres] [--tasks 1000000] [--reuse] [--duration 15]
-//                    [--warmup 3] [--connections 10] [--port 3999] [--only <name part>]
+//                    [--warmup 3] [--connections 10] [--workers 1] [--port 3999] [--only <name part>]
 
 const { values: args } = parseArgs({
   options: {
@@ -23,6 +23,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '15' },
     warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '10' },
+    workers: { type: 'string', default: '1' },
     port: { type: 'string', default: '3999' },
     only: { type: 'string' },
     'pg-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
@@ -34,6 +35,7 @@ const tasks = Number(args.tasks);
 const duration = Number(args.duration);
 const warmup = Number(args.warmup);
 const connections = Number(args.connections);
+const workers = Number(args.workers);
 const ADMIN_PASSWORD = 'bench-admin-password';
 const GENERATION_TARGET_S = 180;
 const RSS_TARGET_MB = 400;
@@ -56,6 +58,7 @@ function serverEnv(): NodeJS.ProcessEnv {
     LUOSHI_ADMIN_PASSWORD: ADMIN_PASSWORD,
     LUOSHI_LOGIN_MAX_FAILURES: '10000',
     LUOSHI_LOGIN_IP_MAX_FAILURES: '100000',
+    LUOSHI_WORKERS: String(workers),
   };
   if (db === 'postgres') env.DATABASE_URL = pgUrl;
   else {
@@ -179,6 +182,7 @@ async function main(): Promise<void> {
       tasks,
       durationSeconds: duration,
       connections,
+      workers,
       machine: machineInfo(),
       generation,
       rssPeakMb: Math.max(0, ...results.map((r) => r.rssPeakMb)),

@@ -23,6 +23,8 @@ const server = spawn(
       LUOSHI_LOG_LEVEL: process.env.LUOSHI_LOG_LEVEL ?? 'warn',
       // Tests sign in many times from one address; keep the lock-out for the wrong-password test only.
       LUOSHI_LOGIN_IP_MAX_FAILURES: '1000',
+      // Every answer the browser tests cause is checked against its response schema.
+      LUOSHI_CHECK_RESPONSES: 'true',
     },
   },
 );

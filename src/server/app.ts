@@ -7,7 +7,6 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -20,6 +19,7 @@ import type { Database, Dialect } from './db/connect.js';
 import { handleFrameworkError, registerErrorHandling } from './errors.js';
 import { registerHealthRoutes } from './health/health.routes.js';
 import type { RouteDeps, ZodApp } from './http/route-deps.js';
+import { checkingSerializerCompiler, fastSerializerCompiler } from './http/serializer.js';
 import { allow, type RoutePolicy } from './policy.js';
 import { registerSettingsRoutes } from './settings/settings.routes.js';
 import { registerSourceRoutes } from './sources/sources.routes.js';
@@ -88,7 +88,7 @@ export async function buildApp(options: BuildAppOptions): Promise<ZodApp> {
     return parseJson(request, text, done);
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(config.checkResponses ? checkingSerializerCompiler : fastSerializerCompiler);
   app.decorate('routeCatalogue', [] as RouteEntry[]);
   app.addHook('onRoute', (route) => {
     const url = route.url ?? route.path;

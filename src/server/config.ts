@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -18,6 +19,7 @@ const envSchema = z.object({
   LUOSHI_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').max(128).optional(),
   LUOSHI_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   LUOSHI_TRUST_PROXY: booleanFlag.default(false),
+  LUOSHI_CHECK_RESPONSES: booleanFlag.default(false),
   LUOSHI_PUBLIC_ORIGIN: z
     .string()
     .refine((value) => /^https?:\/\/[^/]+$/.test(value), 'must be an origin such as https://luoshi.example.gov.cn')
@@ -27,6 +29,10 @@ const envSchema = z.object({
   LUOSHI_LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).max(100000).default(30),
   LUOSHI_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(104857600).default(1048576),
   LUOSHI_PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LUOSHI_WORKERS: z
+    .union([z.literal('auto'), z.coerce.number().int().min(1).max(64)])
+    .default(1)
+    .transform((value) => (value === 'auto' ? os.availableParallelism() : value)),
   LUOSHI_TIMEZONE: z
     .string()
     .refine((value) => {
@@ -56,6 +62,13 @@ export interface Config {
   bodyLimitBytes: number;
   /** The zone in which dates (deadlines, "today", task years) are reckoned. */
   timeZone: string;
+  /**
+   * Check every answer against its route's response schema, refusing extra fields (tests and
+   * development). Off in production: answers are then written with JSON.stringify alone.
+   */
+  checkResponses: boolean;
+  /** Server processes sharing the port (Node cluster); 1 = this process serves alone. */
+  workers: number;
 }
 
 /** Thrown when the environment has bad values; lists every problem, one per line. */
@@ -94,6 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginIpMaxFailures: e.LUOSHI_LOGIN_IP_MAX_FAILURES,
     bodyLimitBytes: e.LUOSHI_BODY_LIMIT_BYTES,
     timeZone: e.LUOSHI_TIMEZONE,
+    checkResponses: e.LUOSHI_CHECK_RESPONSES,
+    workers: e.LUOSHI_WORKERS,
     ...overrides,
   };
   if (overrides.dataDir && !overrides.database && config.database.kind === 'sqlite') {

@@ -33,7 +33,7 @@ export interface TestApp {
  */
 export async function createTestApp(configOverrides: Record<string, string> = {}): Promise<TestApp> {
   const { database, drop } = await createTestDatabaseConfig();
-  const config = loadConfig({ LUOSHI_LOG_LEVEL: 'silent', ...configOverrides }, { database });
+  const config = loadConfig({ LUOSHI_LOG_LEVEL: 'silent', LUOSHI_CHECK_RESPONSES: 'true', ...configOverrides }, { database });
   const { db, dialect } = createDatabase(config.database);
   await migrateToLatest(db);
   await ensureCalendarSeeded(db);
