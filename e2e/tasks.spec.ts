@@ -19,6 +19,7 @@ const s = uniqueSuffix();
 const people = {
   supervisor: { username: `dcs${s}`, displayName: `督查员${s}` },
   leadStaff: { username: `fgw${s}`, displayName: `发改经办${s}` },
+  leadHead: { username: `fgwfz${s}`, displayName: `发改负责人${s}` },
   otherStaff: { username: `jyj${s}`, displayName: `教育经办${s}` },
 };
 let leadUnit: Unit;
@@ -31,11 +32,17 @@ test.beforeAll(async ({ request }) => {
   const other = await api.createUnit({ name: `市教育局${s}`, parentId: city.id });
   await api.createUser({ ...people.supervisor, password, unitId: office.id, roles: ['supervisor'] });
   await api.createUser({ ...people.leadStaff, password, unitId: leadUnit.id, roles: ['unit_staff'] });
+  await api.createUser({ ...people.leadHead, password, unitId: leadUnit.id, roles: ['unit_head'] });
   await api.createUser({ ...people.otherStaff, password, unitId: other.id, roles: ['unit_staff'] });
 });
 
 /** Calls the API as whoever `request` is signed in as; fails with the answer when it is not 2xx. */
-async function call<T = unknown>(request: APIRequestContext, method: 'get' | 'post', url: string, data?: unknown) {
+async function call<T = unknown>(
+  request: APIRequestContext,
+  method: 'get' | 'post' | 'put',
+  url: string,
+  data?: unknown,
+) {
   const response = await request[method](`/api/v1${url}`, { data, headers: apiHeaders });
   expect(response.ok(), `${method.toUpperCase()} ${url}: ${await response.text()}`).toBe(true);
   return (await response.json()) as T;
@@ -143,11 +150,12 @@ test('a return needs a reason, and the lead unit finds the returned task in its 
   playwright,
 }) => {
   const title = `完成老旧小区改造${uniqueSuffix()}`;
-  const dialog = page.getByRole('dialog');
   const supervisorApi = await playwright.request.newContext({ baseURL: E2E_BASE_URL });
   const staffApi = await playwright.request.newContext({ baseURL: E2E_BASE_URL });
+  const headApi = await playwright.request.newContext({ baseURL: E2E_BASE_URL });
   await call(supervisorApi, 'post', '/auth/login', { username: people.supervisor.username, password });
   await call(staffApi, 'post', '/auth/login', { username: people.leadStaff.username, password });
+  await call(headApi, 'post', '/auth/login', { username: people.leadHead.username, password });
   const created = await call<TaskDetail>(supervisorApi, 'post', '/tasks', { title, leadUnitId: leadUnit.id, deadline });
   await call(supervisorApi, 'post', `/tasks/${created.id}/assign`, { version: created.version });
   const assigned = await call<TaskDetail>(staffApi, 'get', `/tasks/${created.id}`);
@@ -161,8 +169,11 @@ test('a return needs a reason, and the lead unit finds the returned task in its 
     await page.getByRole('spinbutton', { name: t.tasks.progressEditor.exact }).fill('100');
     await page.getByRole('button', { name: t.tasks.progressEditor.save }).click();
     await expect(page.getByText(fill(t.tasks.progressSaved, { progress: 100 }))).toBeVisible();
-    await page.getByRole('button', { name: t.tasks.actions.request_closure }).click();
-    await dialog.getByRole('button', { name: t.tasks.actions.request_closure }).click();
+    // Closure goes through the closure application (no screen for it yet): staff applies, head approves.
+    await call(staffApi, 'put', `/tasks/${acknowledged.id}/closure`, { version: 0, summary: '改造任务已全部完成' });
+    await call(staffApi, 'post', `/tasks/${acknowledged.id}/closure/actions`, { action: 'submit', version: 1 });
+    await call(headApi, 'post', `/tasks/${acknowledged.id}/closure/actions`, { action: 'approve', version: 2 });
+    await page.reload();
     await expect(page.getByRole('main').getByText(t.tasks.status.closure_requested).first()).toBeVisible();
     await signOut(page);
   });
@@ -172,11 +183,20 @@ test('a return needs a reason, and the lead unit finds the returned task in its 
     await page.getByRole('navigation', { name: t.nav.mainNavigation }).getByRole('link', { name: t.nav.inbox }).click();
     const closureRequests = page.getByRole('region', { name: t.inbox.sections.closureRequests.title });
     await closureRequests.getByRole('link', { name: title }).click();
-    await page.getByRole('button', { name: t.tasks.actions.return, exact: true }).click();
-    await dialog.getByRole('button', { name: t.tasks.actions.return }).click();
-    await expect(dialog.getByText(fill(t.validation.required, { field: t.tasks.reason.label }))).toBeVisible();
-    await dialog.getByLabel(t.tasks.reason.label).fill('缺少验收材料，请补充后再申请办结。');
-    await dialog.getByRole('button', { name: t.tasks.actions.return }).click();
+    // Returned through the closure application: without a reason it is refused.
+    const actions = `/api/v1/tasks/${acknowledged.id}/closure/actions`;
+    const unexplained = await supervisorApi.post(actions, {
+      data: { action: 'return', version: 3 },
+      headers: apiHeaders,
+    });
+    expect(unexplained.status()).toBe(422);
+    expect((await unexplained.json()).code).toBe('reason_required');
+    await call(supervisorApi, 'post', `/tasks/${acknowledged.id}/closure/actions`, {
+      action: 'return',
+      version: 3,
+      reason: '缺少验收材料，请补充后再申请办结。',
+    });
+    await page.reload();
     await expect(page.getByRole('main').getByText(t.tasks.status.returned).first()).toBeVisible();
     await page.getByRole('tab', { name: t.tasks.tabs.history }).click();
     await expect(page.getByRole('tabpanel')).toContainText('缺少验收材料');
@@ -191,6 +211,7 @@ test('a return needs a reason, and the lead unit finds the returned task in its 
   });
   await supervisorApi.dispose();
   await staffApi.dispose();
+  await headApi.dispose();
 });
 
 test('an action on a task someone else just changed says so and shows the latest state', async ({

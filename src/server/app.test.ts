@@ -2,13 +2,18 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../shared/roles.js';
 import { API_PREFIX } from './app.js';
+import { storeSampleFile } from './files/file-samples.js';
+import { seedEmptyPlan } from './plans/plan-fixtures.js';
 import { allow, type RoutePolicy } from './policy.js';
+import { seedSampleReport } from './reports/report-test-fixtures.js';
 import { makeSource, makeTask } from './test/task-fixtures.js';
 import { createTestApp, type TestApp } from './test/test-app.js';
 
 let t: TestApp;
 let admin: string;
-const samples = { unitId: 0, unitVersion: 0, userId: 0, userVersion: 0, taskId: 0, sourceId: 0 };
+const samples = { unitId: 0, unitVersion: 0, userId: 0, userVersion: 0, taskId: 0, sourceId: 0, reportId: 0 };
+/** A file on the sample task (files/file-samples.ts). */
+let sampleFileId = 0;
 /** The session cookie of a user holding just that role. */
 const cookies = new Map<Role, string>();
 
@@ -22,6 +27,9 @@ beforeAll(async () => {
   samples.userVersion = 1;
   samples.sourceId = (await makeSource(t, { title: '矩阵样本来源' })).id;
   samples.taskId = (await makeTask(t, { title: '矩阵样本任务', leadUnitId: unit.id, sourceId: samples.sourceId })).id;
+  await seedEmptyPlan(t.db, samples.taskId);
+  samples.reportId = await seedSampleReport(t.db, samples.taskId);
+  sampleFileId = (await storeSampleFile(t, samples.taskId)).id;
   for (const role of ROLES) {
     const username = `matrix-${role.replace('_', '-')}`;
     await t.makeUser(username, [role]);
@@ -181,6 +189,76 @@ const ROUTES: RouteCase[] = [
     body: () => ({ taskIds: [samples.taskId], operation: { kind: 'assign' } }),
   },
   { method: 'GET', path: '/inbox', access: 'signedIn' },
+  // Plans: the review flow decides per task and relation (plans/plans.test.ts, plans/plan-versions.test.ts).
+  { method: 'GET', path: '/tasks/:id/plan', access: 'signedIn', scoped: true },
+  { method: 'PUT', path: '/tasks/:id/plan', access: 'signedIn', body: () => ({ version: 0 }) },
+  { method: 'PUT', path: '/tasks/:id/plan/parts/:unitId', access: 'signedIn', body: () => ({ version: 0 }) },
+  {
+    method: 'POST',
+    path: '/tasks/:id/plan/actions',
+    access: 'signedIn',
+    body: () => ({ action: 'submit', version: 1 }),
+  },
+  { method: 'GET', path: '/tasks/:id/plan/versions', access: 'signedIn', scoped: true },
+  { method: 'GET', path: '/tasks/:id/plan/versions/:versionNo', access: 'signedIn', scoped: true },
+  { method: 'GET', path: '/tasks/:id/plan/versions/:versionNo/diff/:otherNo', access: 'signedIn', scoped: true },
+  { method: 'GET', path: '/settings/plans', access: 'signedIn' },
+  {
+    method: 'PUT',
+    path: '/settings/plans',
+    access: 'admin',
+    body: () => ({ version: 1, requireAcceptedForKeyTasks: true }),
+  },
+  // Closure applications: the closure flow decides per task and relation (closure/closure.test.ts).
+  { method: 'GET', path: '/tasks/:id/closure', access: 'signedIn', scoped: true },
+  { method: 'PUT', path: '/tasks/:id/closure', access: 'signedIn', body: () => ({ version: 0, summary: '越权申请' }) },
+  {
+    method: 'POST',
+    path: '/tasks/:id/closure/actions',
+    access: 'signedIn',
+    body: () => ({ action: 'submit', version: 1 }),
+  },
+  { method: 'GET', path: '/settings/closure', access: 'signedIn' },
+  {
+    method: 'PUT',
+    path: '/settings/closure',
+    access: 'admin',
+    body: () => ({ version: 1, leaderConfirmsKeyTasks: true }),
+  },
+  // Notifications: each person's own inbox.
+  { method: 'GET', path: '/notifications', access: 'signedIn' },
+  { method: 'GET', path: '/notifications/unread-count', access: 'signedIn' },
+  { method: 'POST', path: '/notifications/read', access: 'signedIn', body: () => ({ all: true }) },
+  // The review queue: what waits for the caller's decision (empty for those who decide nothing).
+  { method: 'GET', path: '/reviews', access: 'signedIn' },
+  // Reports: who may write or decide is per task, unit and review step (reports/reports-flow.test.ts).
+  { method: 'GET', path: '/tasks/:id/reports', access: 'signedIn', scoped: true },
+  { method: 'POST', path: '/tasks/:id/reports', access: 'signedIn', body: () => ({ periodId: 1 }) },
+  {
+    method: 'PUT',
+    path: '/tasks/:id/report-cycle',
+    access: 'supervision',
+    body: () => ({ version: 0, kind: 'weekly' }),
+  },
+  { method: 'GET', path: '/reports/review-queue', access: 'supervision' },
+  { method: 'GET', path: '/reports/:id', access: 'signedIn', scoped: true },
+  { method: 'PUT', path: '/reports/:id', access: 'signedIn', body: () => ({ version: 1, doneText: '越权修改' }) },
+  { method: 'POST', path: '/reports/:id/actions', access: 'signedIn', body: () => ({ action: 'accept', version: 1 }) },
+  { method: 'GET', path: '/reports/:id/compare/:otherId', access: 'signedIn', scoped: true },
+  { method: 'GET', path: '/settings/reports', access: 'signedIn' },
+  {
+    method: 'PUT',
+    path: '/settings/reports',
+    access: 'admin',
+    body: () => ({ version: 1, defaultCycle: 'weekly', dueWorkingDays: 5, stalledCycles: 3 }),
+  },
+  // Evidence files: upload and delete are decided per task relation and uploader (files/files.test.ts).
+  { method: 'GET', path: '/tasks/:id/files', access: 'signedIn', scoped: true },
+  { method: 'POST', path: '/tasks/:id/files', access: 'signedIn' },
+  { method: 'GET', path: '/files/:id/content', access: 'signedIn', scoped: true },
+  { method: 'DELETE', path: '/files/:id', access: 'signedIn' },
+  { method: 'GET', path: '/settings/files', access: 'signedIn' },
+  { method: 'PUT', path: '/settings/files', access: 'admin', body: () => ({ version: 1, maxBytes: 2048 }) },
 ];
 
 const DECLARED: Record<Access, RoutePolicy> = {
@@ -206,12 +284,17 @@ function sampleUrl(route: RouteCase): string {
     units: samples.unitId,
     tasks: samples.taskId,
     sources: samples.sourceId,
+    reports: samples.reportId,
+    files: sampleFileId,
   };
   const id = ids[route.path.split('/')[1] ?? ''] ?? 1;
   const path = route.path
     .replace(':date', '2026-02-16')
     .replace(':year', '2027')
-    .replace(':unitId', String(samples.unitId));
+    .replace(':unitId', String(samples.unitId))
+    .replace(':versionNo', '1')
+    .replace(':otherNo', '1')
+    .replace(':otherId', String(samples.reportId));
   return `${API_PREFIX}${path.replace(':id', String(id))}${route.query ? `?${route.query}` : ''}`;
 }
 

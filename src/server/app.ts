@@ -5,22 +5,22 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import {
-  jsonSchemaTransform,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerAuditRoutes } from './audit/audit.routes.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
 import { registerAuthentication } from './auth/authenticate.js';
 import { registerCalendarRoutes } from './calendar/calendar.routes.js';
+import { registerClosureAndNotificationRoutes } from './closure/closure-module.routes.js';
 import type { Config } from './config.js';
 import type { Database, Dialect } from './db/connect.js';
 import { handleFrameworkError, registerErrorHandling } from './errors.js';
+import { registerFileRoutes } from './files/files.routes.js';
 import { registerHealthRoutes } from './health/health.routes.js';
 import type { RouteDeps, ZodApp } from './http/route-deps.js';
 import { checkingSerializerCompiler, fastSerializerCompiler } from './http/serializer.js';
+import { registerPlanRoutes } from './plans/plans.routes.js';
 import { allow, type RoutePolicy } from './policy.js';
+import { registerReportRoutes } from './reports/reports.routes.js';
 import { registerSettingsRoutes } from './settings/settings.routes.js';
 import { registerSourceRoutes } from './sources/sources.routes.js';
 import { registerTaskActionRoutes } from './tasks/task-actions.routes.js';
@@ -166,6 +166,10 @@ export async function buildApp(options: BuildAppOptions): Promise<ZodApp> {
       registerTaskActionRoutes(zapi, deps);
       registerCalendarRoutes(zapi, deps);
       registerSettingsRoutes(zapi, deps);
+      registerPlanRoutes(zapi, deps);
+      registerFileRoutes(zapi, deps);
+      registerClosureAndNotificationRoutes(zapi, deps);
+      registerReportRoutes(zapi, deps);
       zapi.get('/openapi.json', {
         config: { policy: allow.public },
         schema: { hide: true },

@@ -36,6 +36,7 @@ const STATUS: Record<ErrorCode, number> = {
   responsible_person_not_in_unit: 422,
   responsible_leader_invalid: 422,
   task_not_leaf: 409,
+  task_not_open: 409,
   task_not_draft: 409,
   lead_unit_required: 422,
   source_not_found: 422,
@@ -46,6 +47,31 @@ const STATUS: Record<ErrorCode, number> = {
   calendar_day_not_found: 404,
   calendar_file_invalid: 422,
   calendar_file_empty: 422,
+  plan_task_inactive: 409,
+  plan_action_illegal: 409,
+  plan_not_editable: 409,
+  plan_content_invalid: 422,
+  plan_not_accepted: 409,
+  closure_application_required: 409,
+  children_open: 409,
+  closure_action_illegal: 409,
+  closure_not_editable: 409,
+  closure_task_inactive: 409,
+  closure_evidence_required: 422,
+  closure_targets_incomplete: 422,
+  closure_target_unknown: 422,
+  file_required: 400,
+  file_too_large: 413,
+  file_type_not_allowed: 415,
+  file_in_use: 409,
+  evidence_file_not_found: 422,
+  evidence_file_other_task: 422,
+  report_action_illegal: 409,
+  report_not_editable: 409,
+  report_incomplete: 422,
+  unknown_plan_item: 422,
+  milestone_evidence_required: 422,
+  explanation_required: 422,
   internal_error: 500,
 };
 
@@ -57,7 +83,7 @@ export class AppError extends Error {
     readonly params: Record<string, string | number> = {},
     readonly field?: string,
     /** Extra members of the problem body, e.g. `allowed` actions or the `current` state on a conflict. */
-    readonly extra?: Pick<Problem, 'allowed' | 'current'>,
+    readonly extra?: Pick<Problem, 'allowed' | 'current' | 'errors'>,
   ) {
     super(code);
     this.name = 'AppError';

@@ -1,4 +1,5 @@
 import type { Role } from '../shared/roles.js';
+import type { TaskRelation } from '../shared/tasks.js';
 import type { Actor } from './auth/actor.js';
 import { AppError } from './errors.js';
 
@@ -52,6 +53,19 @@ export const can = {
   manageCalendar: (actor: Actor) => actor.roles.has('admin'),
   /** Organisation-wide settings (task acknowledgement period, …). */
   manageSettings: (actor: Actor) => actor.roles.has('admin'),
+  /** Evidence files of a task are uploaded by its lead and cooperating units and by the supervision office. */
+  uploadTaskFiles: (relations: readonly TaskRelation[]) =>
+    relations.some((r) => r === 'lead_unit' || r === 'cooperating_unit' || r === 'supervisor' || r === 'admin'),
+  /** A file is deleted by whoever uploaded it, the head of the unit it was uploaded for, or the supervision office. */
+  deleteTaskFile: (
+    actor: Actor,
+    relations: readonly TaskRelation[],
+    file: { uploadedBy: number | null; unitId: number | null },
+  ) =>
+    (actor.userId !== null && file.uploadedBy === actor.userId) ||
+    (actor.roles.has('unit_head') && actor.unitId !== null && actor.unitId === file.unitId) ||
+    relations.includes('supervisor') ||
+    relations.includes('admin'),
 };
 
 /** Throws 403 unless the rule allowed it. */

@@ -2,6 +2,10 @@ import type { ColumnType, Generated } from 'kysely';
 
 import type { AuditChainTables } from './schema-audit.js';
 import type { CalendarTables } from './schema-calendar.js';
+import type { ClosureTables } from './schema-closure.js';
+import type { FileTables } from './schema-files.js';
+import type { PlanTables } from './schema-plans.js';
+import type { ReportTables } from './schema-reports.js';
 import type { TaskTables } from './schema-tasks.js';
 
 /** Timestamps travel as ISO-8601 UTC strings on both dialects (pg's parser is set to match). */
@@ -123,4 +127,12 @@ export interface FoundationTables {
 }
 
 /** The whole database as Kysely sees it: each feature declares its tables in its own schema file. */
-export interface DB extends FoundationTables, AuditChainTables, TaskTables, CalendarTables {}
+export interface DB
+  extends FoundationTables,
+    AuditChainTables,
+    TaskTables,
+    CalendarTables,
+    ClosureTables,
+    PlanTables,
+    FileTables,
+    ReportTables {}

@@ -51,6 +51,10 @@ export async function requireVisibleTask(db: Executor, actor: Actor, taskId: num
   const units = await listTaskUnitRows(db, [taskId]);
   const relations = relationsTo(actor, units, await inChargePaths(db, actor));
   if (relations.length === 0) throw new AppError('not_found', { object: 'task' });
+  // A draft is the supervision office's work in progress: units and leaders meet it once assigned.
+  if (task.status === 'draft' && !isSupervising(relations) && !relations.includes('auditor')) {
+    throw new AppError('not_found', { object: 'task' });
+  }
   return { task, units, relations };
 }
 

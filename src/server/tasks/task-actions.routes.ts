@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLOSURE_FLOW_TASK_ACTIONS } from '../../shared/closure-api.js';
 import {
   bulkBody,
   inboxSchema,
@@ -9,10 +10,11 @@ import {
 } from '../../shared/task-api.js';
 import { TASK_ACTIONS } from '../../shared/tasks.js';
 import { requireActor } from '../auth/authenticate.js';
-import { requestLocale } from '../errors.js';
+import { AppError, requestLocale } from '../errors.js';
 import { errorResponses, idParams } from '../http/common.schema.js';
 import type { RouteDeps, ZodApp } from '../http/route-deps.js';
 import { allow } from '../policy.js';
+import { requireVisibleTask } from './task-access.js';
 import { bulkUpdateTasks } from './task-bulk.service.js';
 import { setTaskProgress, setUnitPartOfTask } from './task-progress.service.js';
 import { getInbox, getTaskDetail } from './task-query.service.js';
@@ -38,6 +40,12 @@ export function registerTaskActionRoutes(app: ZodApp, deps: RouteDeps): void {
       handler: async (request) => {
         const actor = requireActor(request);
         const taskId = request.params.id;
+        if (CLOSURE_FLOW_TASK_ACTIONS.includes(action)) {
+          // Closure is applied for and decided through the closure application only
+          // (src/server/closure/): out of scope is still a 404, so ids do not leak.
+          await requireVisibleTask(deps.db, actor, taskId);
+          throw new AppError('closure_application_required');
+        }
         await withCurrentOnConflict(deps, actor, taskId, () =>
           transitionTask(deps, { ...request.body, action, taskId, actor }),
         );

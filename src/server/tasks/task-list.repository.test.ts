@@ -57,7 +57,7 @@ function expected(f: TaskListFilter): number[] {
       const seen = units.some(
         (u) => f.scope.unitIds.includes(u.unit_id) || f.scope.unitPaths.some((p) => u.unit_path.startsWith(p)),
       );
-      if (!seen) return false;
+      if (!seen || task.status === 'draft') return false;
     }
     if (f.unit) {
       const { unit } = f;

@@ -61,6 +61,7 @@ function copiedConditions(alias: 'tu' | 'fu', f: TaskListFilter): Expression<Sql
   if (f.deadlineTo) out.push(sql<SqlBool>`${deadline} <= ${f.deadlineTo}`);
   if (f.unacknowledged === true) out.push(sql<SqlBool>`${status} = 'assigned'`);
   if (f.unacknowledged === false) out.push(sql<SqlBool>`${status} <> 'assigned'`);
+  if (!f.scope.all) out.push(sql<SqlBool>`${status} <> 'draft'`);
   return out;
 }
 
@@ -180,6 +181,8 @@ export function listTaskRows(db: Executor, dialect: 'sqlite' | 'postgres', f: Ta
     query = query.where((eb) => unitCondition(eb, unit, dialect, f));
   }
   if (f.statuses?.length) query = query.where('tasks.status', 'in', f.statuses);
+  // Drafts are the supervision office's own until assigned (requireVisibleTask says the same).
+  if (!f.scope.all) query = query.where('tasks.status', '<>', 'draft');
   if (f.isKey !== undefined) query = query.where('tasks.is_key', '=', f.isKey ? 1 : 0);
   if (f.responsiblePersonId) query = query.where('tasks.responsible_person_id', '=', f.responsiblePersonId);
   if (f.responsibleLeaderId) query = query.where('tasks.responsible_leader_id', '=', f.responsibleLeaderId);

@@ -8,6 +8,9 @@ import { recordTaskChange } from './task-history.js';
 import { rollUpFrom, setUnitPart, type TaskRow, touchTask, updateTaskRow } from './tasks.repository.js';
 import type { TaskDeps } from './tasks.service.js';
 
+/** Statuses in which a task's progress may change: not once closure is asked for, nor when suspended or settled. */
+const OPEN_FOR_PROGRESS: readonly string[] = ['draft', 'assigned', 'in_progress', 'returned'];
+
 /**
  * Sets a leaf task's progress (0–100) and rolls it up to the root in the same transaction: each
  * ancestor becomes the weighted mean of its children. Parents' progress is never set directly.
@@ -21,6 +24,7 @@ export async function setTaskProgress(
     assertAllowed(isSupervising(relations) || relations.includes('lead_unit'));
     if (task.version !== input.version) throw new AppError('version_conflict', { object: 'task', id: task.id });
     if (task.child_count > 0) throw new AppError('task_not_leaf');
+    if (!OPEN_FOR_PROGRESS.includes(task.status)) throw new AppError('task_not_open', { status: task.status });
     const now = nowIso();
     const progress = Math.round(input.progress * 100) / 100;
     const updated = await updateTaskRow(trx, task.id, input.version, { progress, updated_at: now });

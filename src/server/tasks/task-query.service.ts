@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { availableActions } from '../../domain/task-lifecycle.js';
+import { CLOSURE_FLOW_TASK_ACTIONS } from '../../shared/closure-api.js';
 import type { listTasksQuery, taskDetailSchema } from '../../shared/task-api.js';
 import type { TaskStatus } from '../../shared/tasks.js';
 import type { Actor } from '../auth/actor.js';
@@ -88,9 +89,14 @@ export async function getTaskDetail(
     events.flatMap((e) => (e.actor_user_id ? [e.actor_user_id] : [])),
   );
   const summary = presentTaskSummary(task, lookups, clock, deps.config.timeZone);
+  // Subtasks outside a limited scope are left out, as in the tree (and the list, and search).
+  const scope = isSupervising(relations) ? undefined : await taskScopeFor(db, input.actor);
+  const visibleChildren = scope && !scope.all ? children.filter((child) => isInScope(child, lookups, scope)) : children;
   const ownUnit = lookups.taskUnits.get(task.id)?.find((u) => u.unit_id === input.actor.unitId);
   const actions = availableActions(task.status as TaskStatus, relations).filter(
-    (action) => action !== 'acknowledge' || (ownUnit !== undefined && ownUnit.acknowledged_at === null),
+    (action) =>
+      !CLOSURE_FLOW_TASK_ACTIONS.includes(action) &&
+      (action !== 'acknowledge' || (ownUnit !== undefined && ownUnit.acknowledged_at === null)),
   );
   return {
     ...summary,
@@ -115,7 +121,7 @@ export async function getTaskDetail(
       .map((id) => ancestors.find((a) => a.id === id))
       .filter((a) => a !== undefined)
       .map((a) => ({ id: a.id, number: a.number, title: a.title })),
-    children: children.map((child) => presentTaskSummary(child, lookups, clock, deps.config.timeZone)),
+    children: visibleChildren.map((child) => presentTaskSummary(child, lookups, clock, deps.config.timeZone)),
     deadlineWorkingDays: task.deadline_working_days,
     assignedAt: task.assigned_at,
     closedAt: task.closed_at,
@@ -157,16 +163,18 @@ export async function getTaskTree(deps: TaskDeps, input: { taskId: number; actor
   const visible =
     scope.all || isSupervising(relations)
       ? rows
-      : rows.filter((row) => row.id === task.id || isInScope(row.id, lookups, scope));
+      : rows.filter((row) => row.id === task.id || isInScope(row, lookups, scope));
   return visible.map((row) => presentTaskSummary(row, lookups, clock, deps.config.timeZone));
 }
 
+/** Whether a row is in a limited scope: one of its units is, and it is not a draft (drafts are the office's own). */
 function isInScope(
-  taskId: number,
+  row: { id: number; status: string },
   lookups: Awaited<ReturnType<typeof loadLookups>>,
   scope: Awaited<ReturnType<typeof taskScopeFor>>,
 ) {
-  const units = lookups.taskUnits.get(taskId) ?? [];
+  if (row.status === 'draft') return false;
+  const units = lookups.taskUnits.get(row.id) ?? [];
   return units.some((u) => scope.unitIds.includes(u.unit_id) || scope.unitPaths.some((p) => u.unit_path.startsWith(p)));
 }
 

@@ -1,10 +1,13 @@
 import { acknowledgeMovesTask, decideTransition } from '../../domain/task-lifecycle.js';
 import { addWorkingDays } from '../../domain/working-days.js';
-import type { TaskAction, TaskStatus } from '../../shared/tasks.js';
+import type { TaskAction, TaskRelation, TaskStatus } from '../../shared/tasks.js';
 import type { Actor } from '../auth/actor.js';
+import { countOpenChildren } from '../closure/closure.repository.js';
 import { type Executor, nowIso } from '../db/connect.js';
 import { inTransaction } from '../db/transaction.js';
 import { AppError } from '../errors.js';
+import { notify } from '../notifications/notifications.service.js';
+import { holdForPlan } from '../plans/plan-gate.js';
 import { requireVisibleTask } from './task-access.js';
 import { type TaskClock, taskClock } from './task-clock.js';
 import { recordTaskChange } from './task-history.js';
@@ -33,11 +36,19 @@ export interface TransitionInput {
   version: number;
   reason?: string | null | undefined;
   actor: Actor;
+  /**
+   * Relations granted by a flow that has already checked the caller's right to take the action:
+   * the closure review lets the task's confirming leader close or return it like the supervision
+   * office (src/server/closure/).
+   */
+  grantedRelations?: readonly TaskRelation[];
 }
 
 /** One transition inside the caller's transaction (also used by bulk operations). */
 export async function applyTransition(trx: Executor, clock: TaskClock, input: TransitionInput): Promise<TaskRow> {
-  const { task, units, relations } = await requireVisibleTask(trx, input.actor, input.taskId);
+  const visible = await requireVisibleTask(trx, input.actor, input.taskId);
+  const { task, units } = visible;
+  const relations = [...visible.relations, ...(input.grantedRelations ?? [])];
   if (task.version !== input.version) throw new AppError('version_conflict', { object: 'task', id: task.id });
   const status = task.status as TaskStatus;
   const decision = decideTransition({
@@ -58,6 +69,11 @@ export async function applyTransition(trx: Executor, clock: TaskClock, input: Tr
     }
     if (decision.reason === 'reason_required') throw new AppError('reason_required', {}, 'reason');
     throw new AppError('forbidden');
+  }
+  if (input.action === 'close' || input.action === 'request_closure') {
+    // A parent is closed only when all its children are closed or cancelled.
+    const open = await countOpenChildren(trx, task.id);
+    if (open > 0) throw new AppError('children_open', { count: open });
   }
   const now = nowIso();
   const changes: TaskChanges = { status: decision.to, updated_at: now };
@@ -86,6 +102,8 @@ export async function applyTransition(trx: Executor, clock: TaskClock, input: Tr
     await markUnitAcknowledged(trx, task.id, own.unit_id, input.actor.userId, now);
     if (!acknowledgeMovesTask(status, relations)) changes.status = status;
   }
+  // A key task may have to wait for an accepted plan (setting plans.requireAcceptedForKeyTasks).
+  if (changes.status === 'in_progress') changes.status = await holdForPlan(trx, task, status, input.action);
   if (input.action === 'suspend') changes.suspended_from = status;
   if (input.action === 'resume') changes.suspended_from = null;
   if (input.action === 'close') changes.closed_at = now;
@@ -101,5 +119,14 @@ export async function applyTransition(trx: Executor, clock: TaskClock, input: Tr
     reason: input.reason ?? null,
     ...(changes.deadline ? { detail: { deadline: changes.deadline } } : {}),
   });
+  if (input.action === 'assign') {
+    await notify(trx, {
+      kind: 'task.assigned',
+      taskId: task.id,
+      unitIds: units.map((unit) => unit.unit_id),
+      roles: ['unit_head', 'unit_staff'],
+      actor: input.actor,
+    });
+  }
   return updated;
 }

@@ -104,7 +104,7 @@ describe('task flow', () => {
 
   it('should refuse an illegal transition with 409 naming the allowed actions', async () => {
     const created = (await api('POST', '/tasks', supervisor, { title: '非法流转', leadUnitId: leadUnit })).json();
-    const res = await api('POST', `/tasks/${created.id}/close`, supervisor, { version: created.version });
+    const res = await api('POST', `/tasks/${created.id}/resume`, supervisor, { version: created.version });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'illegal_transition' });
     expect(res.json().allowed).toEqual(expect.arrayContaining(['assign', 'cancel']));

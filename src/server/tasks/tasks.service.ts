@@ -191,6 +191,8 @@ export async function updateTask(
       : null;
     if (input.sourceId !== undefined) await checkSource(trx, input.sourceId);
     const leadUnitId = units ? (units.lead?.unitId ?? null) : currentLead;
+    // Exactly one lead unit once the task has left the office: only a draft may be without one.
+    if (leadUnitId === null && task.status !== 'draft') throw new AppError('lead_unit_required', {}, 'leadUnitId');
     await checkPeople(trx, {
       responsiblePersonId:
         input.responsiblePersonId !== undefined ? input.responsiblePersonId : task.responsible_person_id,

@@ -427,6 +427,21 @@ describe('PATCH /tasks/:id', () => {
     expect(res.json()).toMatchObject({ leadUnit: { id: unit.B }, responsiblePerson: { id: user.staffB } });
   });
 
+  it('should keep exactly one lead unit once assigned: removing it is refused, changing nothing', async () => {
+    const task = await advance(t, (await makeTask(t, { title: '不能没有牵头单位', leadUnitId: unit.A })).id, [
+      'assign',
+    ]);
+    await expectRefused(() => sup('PATCH', `/tasks/${task.id}`, { version: task.version, leadUnitId: null }), {
+      status: 422,
+      code: 'lead_unit_required',
+      field: 'leadUnitId',
+    });
+    const draft = await makeTask(t, { title: '草稿可以暂不定牵头单位', leadUnitId: unit.A });
+    const res = await sup('PATCH', `/tasks/${draft.id}`, { version: draft.version, leadUnitId: null });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().leadUnit).toBeNull();
+  });
+
   it('should refuse unknown fields with 400, changing nothing', async () => {
     const task = await makeTask(t, { title: '不许改状态' });
     await expectRefused(() => sup('PATCH', `/tasks/${task.id}`, { version: task.version, status: 'closed' }), {

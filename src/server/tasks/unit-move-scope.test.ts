@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../auth/actor.js';
+import { advance } from '../test/task-fixtures.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { moveUnit } from '../units/units.service.js';
 import { registerTask } from './tasks.service.js';
@@ -25,6 +26,7 @@ describe('moving a unit', () => {
       { db: t.db, config: t.config },
       { title: '迁移后的任务', leadUnitId: office.id, cooperatingUnits: [{ unitId: helper.id }], actor },
     );
+    await advance(t, task.id, ['assign']); // leaders meet tasks once assigned, not as drafts
     await t.makeUser('leader.south', ['leader'], { unitsInChargeIds: [south.id] });
     const leader = await t.login('leader.south');
     const admin = await t.login('admin');
@@ -69,6 +71,7 @@ describe('moving a unit', () => {
       { db: t.db, config: t.config },
       { title: '东区的任务', leadUnitId: bureau.id, actor },
     );
+    await advance(t, task.id, ['assign']);
     await t.makeUser('leader.east', ['leader'], { unitsInChargeIds: [east.id] });
     const leader = await t.login('leader.east');
     const get = () => t.app.inject({ method: 'GET', url: `/api/v1/tasks/${task.id}`, headers: { cookie: leader } });

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../shared/roles.js';
 import { buildApp } from '../app.js';
@@ -33,7 +36,12 @@ export interface TestApp {
  */
 export async function createTestApp(configOverrides: Record<string, string> = {}): Promise<TestApp> {
   const { database, drop } = await createTestDatabaseConfig();
-  const config = loadConfig({ LUOSHI_LOG_LEVEL: 'silent', LUOSHI_CHECK_RESPONSES: 'true', ...configOverrides }, { database });
+  // A data dir of its own (uploaded files live there), removed on close, unless the test names one.
+  const dataDir = configOverrides.LUOSHI_DATA_DIR ? undefined : await mkdtemp(path.join(tmpdir(), 'luoshi-test-'));
+  const config = loadConfig(
+    { LUOSHI_LOG_LEVEL: 'silent', LUOSHI_CHECK_RESPONSES: 'true', ...configOverrides },
+    { database, ...(dataDir ? { dataDir } : {}) },
+  );
   const { db, dialect } = createDatabase(config.database);
   await migrateToLatest(db);
   await ensureCalendarSeeded(db);
@@ -72,6 +80,7 @@ export async function createTestApp(configOverrides: Record<string, string> = {}
       await app.close();
       await db.destroy();
       await drop();
+      if (dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -5,6 +5,10 @@ import * as auditChain from './2026_11_27_0003_audit_chain.js';
 import * as tasks from './2026_11_27_0004_tasks.js';
 import * as calendar from './2026_11_27_0005_calendar.js';
 import * as taskUnitsSync from './2026_11_27_0006_task_units_sync.js';
+import * as files from './2026_11_27_0007_files.js';
+import * as plans from './2026_11_27_0008_plans.js';
+import * as reporting from './2026_11_27_0009_reporting.js';
+import * as closureNotifications from './2026_11_27_0010_closure_notifications.js';
 
 /**
  * Every migration, by name, in order. A static list (not a folder scan) so the Migrator works the
@@ -17,4 +21,8 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0004_tasks': tasks,
   '2026_11_27_0005_calendar': calendar,
   '2026_11_27_0006_task_units_sync': taskUnitsSync,
+  '2026_11_27_0007_files': files,
+  '2026_11_27_0008_plans': plans,
+  '2026_11_27_0009_reporting': reporting,
+  '2026_11_27_0010_closure_notifications': closureNotifications,
 };
