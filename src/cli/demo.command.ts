@@ -16,6 +16,9 @@ function summarise(result: DemoLoadResult, seconds: number): string {
     result.tasks
       ? `  tasks:  ${result.tasks.existing ? 'the demo work report was already there' : `${result.tasks.created} created from the 2026 work report`}`
       : '',
+    result.tasks && !result.tasks.existing
+      ? `  follow-up: ${result.tasks.plans} plans, ${result.tasks.reports} progress reports, ${result.tasks.files} evidence files, ${result.tasks.closures} closure applications`
+      : '',
   ].filter(Boolean);
   if (users.existingUsernames.length) {
     const shown = users.existingUsernames.slice(0, SHOWN_EXISTING).join(', ');

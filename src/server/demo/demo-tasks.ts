@@ -1,5 +1,4 @@
 import { type Actor, systemActor } from '../auth/actor.js';
-import { actorFromUser } from '../auth/auth.service.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connect.js';
 import { createSource } from '../sources/sources.service.js';
@@ -7,13 +6,16 @@ import { setTaskProgress } from '../tasks/task-progress.service.js';
 import { transitionTask } from '../tasks/task-transitions.service.js';
 import { findTaskRow } from '../tasks/tasks.repository.js';
 import { decomposeTask, registerTask } from '../tasks/tasks.service.js';
-import { findUserById, findUserRowByUsername } from '../users/users.repository.js';
+import { actorFor, userId } from './demo-actors.js';
+import { type DemoFollowUpCounts, type DemoFollowUpTask, loadDemoFollowUp } from './demo-follow-up.js';
 
 const DEMO_DOC_NUMBER = '江政发〔2026〕3号';
 
 type Stage = 'draft' | 'assigned' | 'acknowledged' | 'closure_requested' | 'closed';
 
 interface DemoTask {
+  /** Names the task in the follow-up specs (plans, reports, closure). */
+  key: string;
   title: string;
   lead: string;
   cooperating?: Array<[unit: string, part: string]>;
@@ -22,12 +24,16 @@ interface DemoTask {
   deadline: string;
   stage: Stage;
   subtasks?: Array<{ title: string; lead?: string; progress?: number }>;
-  progress?: number;
 }
 
-/** The demo's tasks: items of a city government work report, at every stage of their life. */
+/**
+ * The demo's tasks: items of a city government work report, at every stage of their life. The
+ * subtasks are given their progress; the other tasks take theirs from accepted reports, and
+ * closure is requested and granted through closure applications (demo-follow-up.ts).
+ */
 const DEMO_TASKS: DemoTask[] = [
   {
+    key: 'projects',
     title: '加快推进重大项目建设，全年固定资产投资增长8%',
     lead: 'fgw',
     cooperating: [
@@ -45,22 +51,23 @@ const DEMO_TASKS: DemoTask[] = [
     ],
   },
   {
+    key: 'renewal',
     title: '实施城市更新行动，完成老旧小区改造30个',
     lead: 'zjj',
     cooperating: [['czj', '落实改造补助资金']],
     isKey: true,
     deadline: '2026-12-20',
     stage: 'acknowledged',
-    progress: 70,
   },
   {
+    key: 'schools',
     title: '推进义务教育优质均衡发展，新建改扩建学校6所',
     lead: 'jyj',
     deadline: '2026-12-31',
     stage: 'acknowledged',
-    progress: 55,
   },
   {
+    key: 'bluesky',
     title: '打好蓝天保卫战，细颗粒物（PM2.5）平均浓度下降5%',
     lead: 'sthjj',
     cooperating: [
@@ -71,50 +78,44 @@ const DEMO_TASKS: DemoTask[] = [
     deadline: '2026-12-31',
     stage: 'assigned',
   },
-  { title: '建设全市一体化政务大数据平台', lead: 'sjj', deadline: '2026-12-31', stage: 'draft' },
+  { key: 'platform', title: '建设全市一体化政务大数据平台', lead: 'sjj', deadline: '2026-12-31', stage: 'draft' },
   {
+    key: 'business',
     title: '优化营商环境，企业开办时间压缩至1个工作日',
     lead: 'scjgj',
     deadline: '2026-10-31',
     stage: 'closure_requested',
-    progress: 100,
   },
-  { title: '完善分层分类社会救助体系', lead: 'mzj', deadline: '2026-09-30', stage: 'closed', progress: 100 },
+  { key: 'relief', title: '完善分层分类社会救助体系', lead: 'mzj', deadline: '2026-09-30', stage: 'closed' },
   {
+    key: 'farmland',
     title: '推进高标准农田建设5万亩',
     lead: 'nyncj',
     isKey: true,
     deadline: '2026-09-30',
     stage: 'acknowledged',
-    progress: 40,
   },
 ];
 
-async function actorFor(db: Database, username: string): Promise<Actor | undefined> {
-  const row = await findUserRowByUsername(db, username);
-  const user = row ? await findUserById(db, row.id) : undefined;
-  return user ? actorFromUser(user, 'session', { ip: null, requestId: null }) : undefined;
-}
-
-async function userId(db: Database, username: string | undefined): Promise<number | null> {
-  return username ? ((await findUserRowByUsername(db, username))?.id ?? null) : null;
-}
+/** The demo's tasks created now (with their plans, reports and closures), or already there. */
+export type DemoTasksResult = { created: number; existing: boolean } & DemoFollowUpCounts;
 
 /**
  * Loads the demo's work-report tasks through the real services (so history and audit are real),
- * unless they are already there. `unitIds` maps the demo unit keys to ids.
+ * then their follow-up (plans, reports, evidence, closures), unless the work report is already
+ * there: all of it is loaded once. `unitIds` maps the demo unit keys to ids.
  */
 export async function loadDemoTasks(
   db: Database,
   config: Config,
   unitIds: ReadonlyMap<string, number>,
-): Promise<{ created: number; existing: boolean }> {
+): Promise<DemoTasksResult> {
   const existing = await db
     .selectFrom('sources')
     .select('id')
     .where('doc_number', '=', DEMO_DOC_NUMBER)
     .executeTakeFirst();
-  if (existing) return { created: 0, existing: true };
+  if (existing) return { created: 0, existing: true, plans: 0, reports: 0, files: 0, closures: 0 };
   const deps = { db, config };
   const actor = (await actorFor(db, 'duchashi.li')) ?? systemActor('demo');
   const unit = (key: string) => {
@@ -131,6 +132,7 @@ export async function loadDemoTasks(
     actor,
   });
   let created = 0;
+  const started: DemoFollowUpTask[] = [];
   for (const item of DEMO_TASKS) {
     const task = await registerTask(deps, {
       title: item.title,
@@ -158,15 +160,20 @@ export async function loadDemoTasks(
       created += subs.length;
     }
     await advance(deps, task.id, item, actor);
+    if (item.stage !== 'draft') started.push({ key: item.key, id: task.id, lead: item.lead, deadline: item.deadline });
   }
-  return { created, existing: false };
+  const followUp = await loadDemoFollowUp(deps, { tasks: started, unitIds, supervisor: actor });
+  return { created, existing: false, ...followUp };
 }
 
 async function version(db: Database, taskId: number): Promise<number> {
   return (await findTaskRow(db, taskId))?.version ?? 1;
 }
 
-/** Moves a demo task (and its subtasks) along to its stage, acting as the people who would. */
+/**
+ * Moves a demo task (and its subtasks) along to its stage, acting as the people who would, up to
+ * the work itself: the follow-up applies for closure where the stage says so.
+ */
 async function advance(deps: { db: Database; config: Config }, taskId: number, item: DemoTask, supervisor: Actor) {
   const { db } = deps;
   if (item.stage === 'draft') return;
@@ -193,21 +200,6 @@ async function advance(deps: { db: Database; config: Config }, taskId: number, i
         actor: supervisor,
       });
     }
-  }
-  if (item.progress !== undefined && !item.subtasks) {
-    await setTaskProgress(deps, {
-      taskId,
-      version: await version(db, taskId),
-      progress: item.progress,
-      actor: supervisor,
-    });
-  }
-  if (item.stage === 'acknowledged') return;
-  const lead = await leadActor(db, taskId);
-  if (lead)
-    await transitionTask(deps, { taskId, action: 'request_closure', version: await version(db, taskId), actor: lead });
-  if (item.stage === 'closed') {
-    await transitionTask(deps, { taskId, action: 'close', version: await version(db, taskId), actor: supervisor });
   }
 }
 

@@ -6,7 +6,7 @@ import { createUnit, listUnits } from '../units/units.service.js';
 import { findUserRowByUsername } from '../users/users.repository.js';
 import { createUser } from '../users/users.service.js';
 import { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_PEOPLE, type DemoUnit } from './demo-data.js';
-import { loadDemoTasks } from './demo-tasks.js';
+import { type DemoTasksResult, loadDemoTasks } from './demo-tasks.js';
 
 /** How many of one kind of thing the demo created, and which were there already. */
 export interface DemoCounts {
@@ -17,8 +17,11 @@ export interface DemoCounts {
 export interface DemoLoadResult {
   units: DemoCounts;
   users: DemoCounts & { existingUsernames: string[] };
-  /** Tasks of the demo work report: created now, or already there (loaded only when a config is given). */
-  tasks: { created: number; existing: boolean } | null;
+  /**
+   * Tasks of the demo work report with their plans, reports, evidence files and closure
+   * applications: created now, or already there (loaded only when a config is given).
+   */
+  tasks: DemoTasksResult | null;
 }
 
 const siblingKey = (parentId: number | null, name: string) => `${parentId ?? 0}\u0000${name}`;

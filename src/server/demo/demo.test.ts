@@ -1,6 +1,11 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DUPLICATE_SIMILARITY } from '../../shared/reports-api.js';
 import { ROLES } from '../../shared/roles.js';
 import { systemActor } from '../auth/actor.js';
+import { listFilesUnder } from '../files/file-samples.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { type DemoLoadResult, loadDemo } from './demo.service.js';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from './demo-data.js';
@@ -109,12 +114,56 @@ describe(loadDemo.name, () => {
   });
 });
 
+const FOLLOW_UP_TABLES = [
+  'tasks',
+  'plans',
+  'plan_parts',
+  'plan_rounds',
+  'report_periods',
+  'reports',
+  'report_rounds',
+  'files',
+  'evidence_links',
+  'closure_applications',
+  'closure_rounds',
+  'notifications',
+  'audit_log',
+] as const;
+
+/** The row count of every table the work report and its follow-up write to. */
+async function followUpCounts(): Promise<Record<(typeof FOLLOW_UP_TABLES)[number], number>> {
+  const entries = await Promise.all(
+    FOLLOW_UP_TABLES.map(async (table) => {
+      const row = await t.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return [table, Number(row.n)] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Record<(typeof FOLLOW_UP_TABLES)[number], number>;
+}
+
+async function taskIdByTitle(start: string): Promise<number> {
+  return (await t.db.selectFrom('tasks').select('id').where('title', 'like', `${start}%`).executeTakeFirstOrThrow()).id;
+}
+
 describe('demo tasks', () => {
+  let withTasks: DemoLoadResult;
+  let again: DemoLoadResult;
+  let afterFirst: Awaited<ReturnType<typeof followUpCounts>>;
+  let blobsAfterFirst: string[];
+
+  beforeAll(async () => {
+    withTasks = await loadDemo(t.db, { actor: systemActor('demo'), config: t.config });
+    afterFirst = await followUpCounts();
+    blobsAfterFirst = await listFilesUnder(path.join(t.config.dataDir, 'files'));
+    again = await loadDemo(t.db, { actor: systemActor('demo'), config: t.config });
+  });
+
   it('should load the work-report tasks at every stage once, with consistent roll-ups', async () => {
-    const withTasks = await loadDemo(t.db, { actor: systemActor('demo'), config: t.config });
-    expect(withTasks.tasks).toEqual({ created: 11, existing: false });
-    const again = await loadDemo(t.db, { actor: systemActor('demo'), config: t.config });
-    expect(again.tasks).toEqual({ created: 0, existing: true });
+    expect(withTasks.tasks).toMatchObject({ created: 11, existing: false });
+    expect(again.tasks).toEqual({ created: 0, existing: true, plans: 0, reports: 0, files: 0, closures: 0 });
     const statuses = await t.db.selectFrom('tasks').select('status').distinct().execute();
     expect(statuses.map((s) => s.status).sort()).toEqual([
       'assigned',
@@ -132,5 +181,112 @@ describe('demo tasks', () => {
     const expected =
       children.reduce((sum, c) => sum + c.progress * c.weight, 0) / children.reduce((s, c) => s + c.weight, 0);
     expect(parent.progress).toBeCloseTo(expected, 1);
+  });
+
+  it('should create plans, reports, files and closures once, and nothing the second time', async () => {
+    expect(withTasks.tasks).toMatchObject({ plans: 7, closures: 2 });
+    expect(withTasks.tasks?.reports).toBeGreaterThanOrEqual(18);
+    expect(afterFirst).toMatchObject({
+      plans: 8,
+      reports: withTasks.tasks?.reports,
+      files: withTasks.tasks?.files,
+      closure_applications: 2,
+    });
+    expect(afterFirst.notifications).toBeGreaterThan(50);
+    expect(await followUpCounts()).toEqual(afterFirst);
+    expect(await listFilesUnder(path.join(t.config.dataDir, 'files'))).toEqual(blobsAfterFirst);
+  });
+
+  it('should store each evidence file once in the data dir, under its hash, as the type it claims', async () => {
+    const files = await t.db.selectFrom('files').select(['sha256', 'content_type', 'original_name']).execute();
+    const hashes = new Set(files.map((f) => f.sha256));
+    expect(blobsAfterFirst.map((blob) => path.basename(blob)).sort()).toEqual([...hashes].sort());
+    expect(new Set(files.map((f) => f.content_type))).toEqual(new Set(['application/pdf', 'image/png']));
+    for (const file of files) {
+      const bytes = await readFile(
+        path.join(t.config.dataDir, 'files', file.sha256.slice(0, 2), file.sha256.slice(2, 4), file.sha256),
+      );
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(file.sha256);
+      expect(bytes.subarray(0, 4).toString('latin1')).toBe(file.content_type === 'image/png' ? '\x89PNG' : '%PDF');
+    }
+  });
+
+  it('should take plans through review: returned once, revised to version 2, one waiting for the supervision office', async () => {
+    const plans = await t.db.selectFrom('plans').select(['task_id', 'version_no', 'status']).execute();
+    const statuses = plans.map((p) => p.status).sort();
+    expect(statuses).toEqual([
+      'accepted',
+      'accepted',
+      'accepted',
+      'accepted',
+      'accepted',
+      'accepted',
+      'pending_supervisor',
+      'superseded',
+    ]);
+    const projects = await taskIdByTitle('加快推进重大项目建设');
+    expect(plans.filter((p) => p.task_id === projects).map((p) => [p.version_no, p.status])).toEqual(
+      expect.arrayContaining([
+        [1, 'superseded'],
+        [2, 'accepted'],
+      ]),
+    );
+    const returns = await t.db.selectFrom('plan_rounds').select(['reason']).where('action', '=', 'return').execute();
+    expect(returns).toHaveLength(1);
+    expect(returns[0]?.reason).toContain('量化指标');
+    const parts = await t.db.selectFrom('plan_parts').select('plan_id').execute();
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('should leave reports accepted, returned and resubmitted, flagged as duplicates, missing and waiting', async () => {
+    const reports = await t.db
+      .selectFrom('reports')
+      .select(['id', 'task_id', 'role', 'status', 'similarity', 'late_working_days', 'percent'])
+      .execute();
+    const statuses = new Set(reports.map((r) => r.status));
+    expect(statuses).toEqual(new Set(['accepted', 'pending_head', 'pending_supervisor']));
+    expect(reports.filter((r) => r.role === 'cooperating').length).toBeGreaterThanOrEqual(4);
+    expect(reports.filter((r) => (r.similarity ?? 0) >= DUPLICATE_SIMILARITY)).toHaveLength(1);
+    // Submitted in their periods: on time but one, two working days late.
+    expect(reports.filter((r) => (r.late_working_days ?? 0) > 0).map((r) => r.late_working_days)).toEqual([2]);
+    const returned = await t.db
+      .selectFrom('report_rounds')
+      .select(['report_id', 'action'])
+      .where(
+        'report_id',
+        'in',
+        reports.map((r) => r.id),
+      )
+      .orderBy('id')
+      .execute();
+    const resubmitted = returned.filter((r) => r.action === 'return').map((r) => r.report_id);
+    expect(resubmitted).toHaveLength(1);
+    const rounds = returned.filter((r) => r.report_id === resubmitted[0]).map((r) => r.action);
+    expect(rounds).toEqual(['submit', 'approve', 'return', 'submit', 'approve', 'accept']);
+    const farmland = await taskIdByTitle('推进高标准农田建设');
+    const leadSlots = await t.db
+      .selectFrom('report_periods')
+      .leftJoin('reports', 'reports.period_id', 'report_periods.id')
+      .select(['report_periods.period_end', 'reports.id as report_id'])
+      .where('report_periods.task_id', '=', farmland)
+      .where('report_periods.role', '=', 'lead')
+      .orderBy('report_periods.period_end')
+      .execute();
+    expect(leadSlots.map((slot) => slot.report_id !== null)).toEqual([true, false, true]);
+    const links = await t.db.selectFrom('evidence_links').select('subject_type').execute();
+    expect(new Set(links.map((l) => l.subject_type))).toEqual(new Set(['report', 'closure']));
+  });
+
+  it('should close one task through its accepted closure application and leave one with the supervision office', async () => {
+    const applications = await t.db
+      .selectFrom('closure_applications')
+      .innerJoin('tasks', 'tasks.id', 'closure_applications.task_id')
+      .select(['closure_applications.status', 'tasks.status as task_status', 'tasks.progress'])
+      .orderBy('closure_applications.status')
+      .execute();
+    expect(applications).toEqual([
+      { status: 'accepted', task_status: 'closed', progress: 100 },
+      { status: 'pending_supervisor', task_status: 'closure_requested', progress: 100 },
+    ]);
   });
 });
