@@ -22,6 +22,17 @@ const TaskRegisterPage = lazy(async () => ({
 }));
 const InboxPage = lazy(async () => ({ default: (await import('./pages/inbox/inbox-page.js')).InboxPage }));
 const SourcesPage = lazy(async () => ({ default: (await import('./pages/sources/sources-page.js')).SourcesPage }));
+const NotificationsPage = lazy(async () => ({
+  default: (await import('./pages/notifications/notifications-page.js')).NotificationsPage,
+}));
+const ReviewsPage = lazy(async () => ({ default: (await import('./pages/reviews/reviews-page.js')).ReviewsPage }));
+const ReportPage = lazy(async () => ({ default: (await import('./pages/reports/report-page.js')).ReportPage }));
+const ReportEditPage = lazy(async () => ({
+  default: (await import('./pages/reports/report-edit-page.js')).ReportEditPage,
+}));
+const ReportComparePage = lazy(async () => ({
+  default: (await import('./pages/reports/report-compare-page.js')).ReportComparePage,
+}));
 
 /** Every address the UI answers. */
 export const router = createBrowserRouter([
@@ -36,6 +47,15 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'inbox', element: <InboxPage /> },
+      { path: 'notifications', element: <NotificationsPage /> },
+      {
+        path: 'reviews',
+        element: (
+          <RequireRole roles={['supervisor', 'admin', 'unit_head', 'leader']}>
+            <ReviewsPage />
+          </RequireRole>
+        ),
+      },
       { path: 'tasks', element: <TasksPage /> },
       {
         path: 'tasks/new',
@@ -46,6 +66,9 @@ export const router = createBrowserRouter([
         ),
       },
       { path: 'tasks/:id', element: <TaskDetailPage /> },
+      { path: 'reports/:id', element: <ReportPage /> },
+      { path: 'reports/:id/edit', element: <ReportEditPage /> },
+      { path: 'reports/:id/compare/:otherId', element: <ReportComparePage /> },
       {
         path: 'sources',
         element: (

@@ -6,6 +6,7 @@ import { Outlet, useLocation } from 'react-router-dom';
 import { Brand } from './brand.js';
 import { LanguageSwitch } from './language-switch.js';
 import { NavMenu } from './nav-menu.js';
+import { NotificationBell } from './notification-bell.js';
 import { UserMenu } from './user-menu.js';
 
 const SIDER_WIDTH = 224;
@@ -71,6 +72,7 @@ export function AppShell() {
             {isMobile && <Brand />}
           </Flex>
           <Flex align="center" gap={4} style={{ flex: 'none', marginInlineStart: 'auto' }}>
+            <NotificationBell />
             <LanguageSwitch compact={isMobile} />
             <UserMenu compact={isMobile} />
           </Flex>

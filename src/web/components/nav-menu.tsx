@@ -6,6 +6,7 @@ import {
   HomeOutlined,
   InboxOutlined,
   ProfileOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -21,6 +22,8 @@ type MenuItem = NonNullable<MenuProps['items']>[number];
 function selectedKey(pathname: string): string {
   const keys = [
     '/inbox',
+    '/reviews',
+    '/notifications',
     '/tasks',
     '/sources',
     '/admin/units',
@@ -29,6 +32,8 @@ function selectedKey(pathname: string): string {
     '/audit',
     '/settings',
   ];
+  // A progress report belongs to its task.
+  if (pathname.startsWith('/reports/')) return '/tasks';
   return keys.find((key) => pathname === key || pathname.startsWith(`${key}/`)) ?? '/';
 }
 
@@ -48,6 +53,15 @@ export function NavMenu({ inlineCollapsed }: { inlineCollapsed?: boolean }) {
         </Link>
       ),
     },
+    ...(hasAnyRole(user, ['supervisor', 'admin', 'unit_head', 'leader'])
+      ? [
+          {
+            key: '/reviews',
+            icon: <SafetyCertificateOutlined />,
+            label: <Link to="/reviews">{t('reviews.nav')}</Link>,
+          },
+        ]
+      : []),
     { key: '/tasks', icon: <ProfileOutlined />, label: <Link to="/tasks">{t('nav.tasks')}</Link> },
     ...(hasAnyRole(user, ['supervisor', 'admin'])
       ? [{ key: '/sources', icon: <FileTextOutlined />, label: <Link to="/sources">{t('nav.sources')}</Link> }]

@@ -1,7 +1,7 @@
 import { Breadcrumb, Button, Card, Flex, Grid, Result, Skeleton, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { TaskDetail } from '../../../shared/task-api.js';
 import { OPEN_STATUSES } from '../../../shared/tasks.js';
 import { isApiError } from '../../api/http.js';
@@ -9,11 +9,15 @@ import { useTask } from '../../api/tasks.queries.js';
 import { hasAnyRole, useCurrentUser } from '../../auth/current-user.js';
 import { LoadError } from '../../components/load-error.js';
 import { useDocumentTitle } from '../../lib/use-document-title.js';
+import { TaskClosureTab } from '../closure/closure-tab.js';
+import { TaskFilesTab } from '../files/task-files-tab.js';
+import { TaskPlanTab } from '../plans/plan-tab.js';
+import { TaskReportsTab } from '../reports/task-reports-tab.js';
+import { TaskTimelineTab } from '../timeline/task-timeline-tab.js';
 import { TaskActionBar, type TaskDialog } from './task-action-bar.js';
 import { TaskDecomposeModal } from './task-decompose-modal.js';
 import { TaskDetailHeader } from './task-detail-header.js';
 import { TaskEditDrawer } from './task-edit-drawer.js';
-import { TaskHistoryTab } from './task-history-tab.js';
 import { TaskMoveModal } from './task-move-modal.js';
 import { TaskOverviewTab } from './task-overview-tab.js';
 import { TaskProgressEditor } from './task-progress-editor.js';
@@ -49,7 +53,19 @@ function TaskDetailView({ task, onReload }: { task: TaskDetail; onReload: () => 
   const { t } = useTranslation();
   const user = useCurrentUser();
   const [dialog, setDialog] = useState<TaskDialog | null>(null);
-  const [tab, setTab] = useState('overview');
+  // The open tab lives in the address (?tab=plan), so notifications and the review queue can link to it.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const tab = searchParams.get('tab') ?? 'overview';
+  const setTab = (key: string) =>
+    setSearchParams(
+      (params) => {
+        const next = new URLSearchParams(params);
+        if (key === 'overview') next.delete('tab');
+        else next.set('tab', key);
+        return next;
+      },
+      { replace: true },
+    );
   const isMobile = Grid.useBreakpoint().md === false;
   useDocumentTitle(`${task.number} ${task.title}`);
   const canOpenSources = hasAnyRole(user, ['supervisor', 'admin']);
@@ -94,10 +110,18 @@ function TaskDetailView({ task, onReload }: { task: TaskDetail; onReload: () => 
               label: t('tasks.tabs.units', { count: task.units.length }),
               children: <TaskUnitsTab task={task} />,
             },
+            ...(task.status === 'draft'
+              ? []
+              : [
+                  { key: 'plan', label: t('plans.tab'), children: <TaskPlanTab task={task} /> },
+                  { key: 'reports', label: t('reports.tab'), children: <TaskReportsTab task={task} /> },
+                  { key: 'closure', label: t('closure.tab'), children: <TaskClosureTab task={task} /> },
+                ]),
+            { key: 'files', label: t('files.tab'), children: <TaskFilesTab task={task} /> },
             {
               key: 'history',
               label: t('tasks.tabs.history'),
-              children: <TaskHistoryTab task={task} />,
+              children: <TaskTimelineTab task={task} />,
             },
           ]}
         />

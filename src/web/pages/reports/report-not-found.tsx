@@ -1,0 +1,29 @@
+import { Button, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { useDocumentTitle } from '../../lib/use-document-title.js';
+
+/** A report the person cannot see answers 404, the same as one that does not exist. */
+export function ReportNotFound() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  useDocumentTitle(t('reports.notFound.title'));
+  return (
+    <Result
+      status="404"
+      title={t('reports.notFound.title')}
+      subTitle={t('reports.notFound.subtitle')}
+      extra={
+        <Button type="primary" onClick={() => navigate('/tasks')}>
+          {t('tasks.backToList')}
+        </Button>
+      }
+    />
+  );
+}
+
+/** The id in a `/reports/:id` address, or null when it is not one. */
+export function parseReportId(value: string | undefined): number | null {
+  const id = Number(value);
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
