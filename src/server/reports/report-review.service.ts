@@ -143,7 +143,13 @@ export async function actOnReport(
     });
     await recordTaskChange(trx, input.actor, {
       taskId: report.task_id,
-      action: to === 'accepted' ? 'report_accepted' : TIMELINE_ACTIONS[input.action],
+      // A cooperating unit's part is final once its own head approves it: not a supervision acceptance.
+      action:
+        to === 'accepted'
+          ? updated.role === 'lead'
+            ? 'report_accepted'
+            : 'report_part_accepted'
+          : TIMELINE_ACTIONS[input.action],
       at: now,
       reason: input.reason ?? null,
       detail: {

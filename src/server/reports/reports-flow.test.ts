@@ -292,6 +292,15 @@ describe('POST /reports/:id/actions', () => {
     ]);
     const task_ = await t.db.selectFrom('tasks').select('progress').where('id', '=', id).executeTakeFirstOrThrow();
     expect(task_.progress).toBe(0);
+    // On the timeline the part's head approval is its own step, not a supervision acceptance.
+    const timeline = await t.db
+      .selectFrom('task_events')
+      .select('action')
+      .where('task_id', '=', id)
+      .where('action', 'like', 'report_%')
+      .orderBy('id')
+      .execute();
+    expect(timeline.map((e) => e.action)).toEqual(['report_cycle', 'report_submitted', 'report_part_accepted']);
   });
 
   it('should refuse illegal steps (409), steps by the wrong person (403), returns without a reason (422) and stale versions (409), changing nothing', async () => {

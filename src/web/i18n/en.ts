@@ -1693,6 +1693,7 @@ export const en: Messages = {
       report_approved: 'approved a progress report',
       report_returned: 'returned a progress report',
       report_accepted: 'accepted a progress report',
+      report_part_accepted: 'approved its unit’s part of a progress report',
       progress: 'updated the progress',
       file_uploaded: 'uploaded a file',
       file_deleted: 'deleted a file',

@@ -1648,6 +1648,7 @@ export const zhCN = {
       report_approved: '同意上报进展反馈',
       report_returned: '退回了进展反馈',
       report_accepted: '审核通过进展反馈',
+      report_part_accepted: '同意本单位配合部分的进展反馈',
       progress: '更新了完成进度',
       file_uploaded: '上传了附件',
       file_deleted: '删除了附件',

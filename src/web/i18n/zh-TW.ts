@@ -1647,6 +1647,7 @@ export const zhTW: Messages = {
       report_approved: '同意上報進展回報',
       report_returned: '退回了進展回報',
       report_accepted: '審核通過進展回報',
+      report_part_accepted: '同意本單位配合部分的進展回報',
       progress: '更新了完成進度',
       file_uploaded: '上傳了附件',
       file_deleted: '刪除了附件',

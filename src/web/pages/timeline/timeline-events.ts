@@ -36,6 +36,7 @@ export const TIMELINE_ACTIONS = {
   report_approved: { kind: 'report', color: 'cyan' },
   report_returned: { kind: 'report', color: 'red' },
   report_accepted: { kind: 'report', color: 'green' },
+  report_part_accepted: { kind: 'report', color: 'green' },
   progress: { kind: 'report', color: 'blue' },
   file_uploaded: { kind: 'file', color: 'gray' },
   file_deleted: { kind: 'file', color: 'gray' },
