@@ -10,6 +10,7 @@ import {
   updateClosureSettings,
 } from './closure.api.js';
 import { closureKeys, notificationKeys, reviewKeys, reviewSettingKeys, taskFileKeys } from './review-query-keys.js';
+import { useSettingsMutation } from './settings.queries.js';
 import { sourceKeys, taskKeys } from './task-query-keys.js';
 
 /** The task's closure application, its rounds and what I may do. */
@@ -54,10 +55,5 @@ export function useClosureSettings() {
 }
 
 export function useUpdateClosureSettings() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: updateClosureSettings,
-    onSuccess: (settings) => queryClient.setQueryData(reviewSettingKeys.closure, settings),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: reviewSettingKeys.closure }),
-  });
+  return useSettingsMutation(reviewSettingKeys.closure, updateClosureSettings);
 }

@@ -13,6 +13,7 @@ import {
   updatePlanSettings,
 } from './plans.api.js';
 import { notificationKeys, planKeys, reviewKeys, reviewSettingKeys } from './review-query-keys.js';
+import { useSettingsMutation } from './settings.queries.js';
 import { taskKeys } from './task-query-keys.js';
 
 /** The task's newest plan version and what I may do with it. */
@@ -89,10 +90,5 @@ export function usePlanSettings() {
 }
 
 export function useUpdatePlanSettings() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: updatePlanSettings,
-    onSuccess: (settings) => queryClient.setQueryData(reviewSettingKeys.plans, settings),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: reviewSettingKeys.plans }),
-  });
+  return useSettingsMutation(reviewSettingKeys.plans, updatePlanSettings);
 }

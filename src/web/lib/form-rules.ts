@@ -24,6 +24,11 @@ export function confirmPasswordRules(t: TFunction, field: string, other: string)
   ];
 }
 
+/** A value that must be given (a number, a date, a choice), with a message naming the field. */
+export function requiredValue(t: TFunction, field: string): FormRule[] {
+  return [{ required: true, message: t('validation.required', { field }) }];
+}
+
 /** Required text of at most `max` characters, with messages naming the field. */
 export function requiredText(t: TFunction, field: string, max: number): FormRule[] {
   return [

@@ -1,52 +1,39 @@
-import { App, Button, Card, Flex, Form, InputNumber, Skeleton, Typography } from 'antd';
+import { Button, Flex, Form, InputNumber, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TASK_SETTING_LIMITS } from '../../../shared/calendar.js';
 import { useTaskSettings, useUpdateTaskSettings } from '../../api/calendar.queries.js';
-import { isApiError } from '../../api/http.js';
-import { LoadError } from '../../components/load-error.js';
-import { errorMessage } from '../../lib/error-message.js';
+import { SettingsCard, useSaveSettings } from '../../components/settings-card.js';
+import { requiredValue } from '../../lib/form-rules.js';
 
 /** The task setting reckoned in working days: how soon an assigned task must be acknowledged. */
 export function TaskSettingsCard() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ acknowledgeWorkingDays: number }>();
   const settings = useTaskSettings();
   const update = useUpdateTaskSettings();
+  const save = useSaveSettings(update, {
+    saved: t('calendar.taskSettings.saved'),
+    conflict: t('calendar.taskSettings.conflict'),
+  });
 
   useEffect(() => {
     if (settings.data) form.setFieldsValue({ acknowledgeWorkingDays: settings.data.acknowledgeWorkingDays });
   }, [settings.data, form]);
 
-  const handleFinish = ({ acknowledgeWorkingDays }: { acknowledgeWorkingDays: number }) => {
-    if (!settings.data) return;
-    update.mutate(
-      { version: settings.data.version, acknowledgeWorkingDays },
-      {
-        onSuccess: () => void message.success(t('calendar.taskSettings.saved')),
-        onError: (error) => {
-          if (isApiError(error, 'version_conflict')) void message.warning(t('calendar.taskSettings.conflict'));
-          else void message.error(errorMessage(error, t));
-        },
-      },
-    );
-  };
-
   const label = t('calendar.taskSettings.acknowledgeWorkingDays');
   return (
-    <Card title={t('calendar.taskSettings.title')} size="small">
-      {settings.isPending && <Skeleton active paragraph={{ rows: 2 }} />}
-      {settings.isError && <LoadError error={settings.error} onRetry={() => void settings.refetch()} />}
-      {settings.data && (
-        <Form form={form} layout="vertical" onFinish={handleFinish} requiredMark={false}>
+    <SettingsCard title={t('calendar.taskSettings.title')} settings={settings} size="small">
+      {({ version }) => (
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={({ acknowledgeWorkingDays }) => save({ version, acknowledgeWorkingDays })}
+          requiredMark={false}
+        >
           <Form.Item label={label} extra={t('calendar.taskSettings.help')} style={{ marginBottom: 12 }}>
             <Flex gap={8} align="center">
-              <Form.Item
-                name="acknowledgeWorkingDays"
-                noStyle
-                rules={[{ required: true, message: t('validation.required', { field: label }) }]}
-              >
+              <Form.Item name="acknowledgeWorkingDays" noStyle rules={requiredValue(t, label)}>
                 <InputNumber
                   aria-label={label}
                   min={TASK_SETTING_LIMITS.acknowledgeWorkingDaysMin}
@@ -63,6 +50,6 @@ export function TaskSettingsCard() {
           </Button>
         </Form>
       )}
-    </Card>
+    </SettingsCard>
   );
 }

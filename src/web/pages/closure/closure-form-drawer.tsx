@@ -1,15 +1,15 @@
-import { Alert, App, Button, Card, Col, Drawer, Flex, Form, Grid, Input, InputNumber, Row, Typography } from 'antd';
+import { Alert, Card, Col, Flex, Form, Input, InputNumber, Row, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskDetail } from '../../../shared/task-api.js';
 import type { TaskClosure } from '../../api/closure.api.js';
 import { useClosureMutations } from '../../api/closure.queries.js';
-import { isApiError } from '../../api/http.js';
+import { DraftDrawer, useSaveThenSubmit } from '../../components/draft-drawer.js';
 import { EvidencePicker } from '../../components/evidence-picker.js';
 import { currentLocale } from '../../i18n/index.js';
 import { optionalText } from '../../lib/form-rules.js';
-import { applyNestedFieldErrors, type FieldLayout } from '../../lib/nested-field-errors.js';
-import { FormErrorAlert, useFormErrors } from '../../lib/use-form-errors.js';
+import type { FieldLayout } from '../../lib/nested-field-errors.js';
+import { useNestedFormErrors } from '../../lib/use-nested-form-errors.js';
 import { formatAmount } from '../plans/plan-format.js';
 import { CLOSURE_LIMITS } from './closure-limits.js';
 
@@ -48,29 +48,28 @@ interface ClosureFormDrawerProps {
 /** 申请办结: a summary, the result against each target of the accepted plan, and evidence files. */
 export function ClosureFormDrawer({ task, closure, onClose, onStale }: ClosureFormDrawerProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const locale = currentLocale();
-  const isMobile = Grid.useBreakpoint().md === false;
   const [form] = Form.useForm<ClosureFormValues>();
   const { save, act } = useClosureMutations(task.id);
   const initialValues = useMemo(() => initialValuesOf(closure), [closure]);
   const editing = closure.application && closure.application.status !== 'accepted' ? closure.application : null;
-  const { formError, clearFormError, handleError } = useFormErrors(form, {
-    fields: [],
+  const { formError, clearFormError, handleError } = useNestedFormErrors(form, {
+    layout: CLOSURE_FORM_FIELDS,
     conflictText: t('closure.form.conflict'),
     version: editing?.version,
+    onStale,
   });
-  const isPending = save.isPending || act.isPending;
 
-  const handleFailure = (error: unknown) => {
-    const [first] = applyNestedFieldErrors(form, error, CLOSURE_FORM_FIELDS);
-    if (first) {
-      form.scrollToField(first, { block: 'center' });
-      return;
-    }
-    handleError(error);
-    if (isApiError(error, 'version_conflict')) onStale();
-  };
+  const saveThenSubmit = useSaveThenSubmit({
+    save,
+    act,
+    savedVersion: (saved: TaskClosure) => saved.application?.version ?? null,
+    texts: { saved: t('closure.form.saved'), submitted: t('closure.actionDone.submit') },
+    onSaveError: handleError,
+    // Saved, but not submitted (e.g. a key task without evidence): say why, keep the form open.
+    onSubmitError: handleError,
+    onDone: onClose,
+  });
 
   const handleSave = async (andSubmit: boolean) => {
     clearFormError();
@@ -89,56 +88,21 @@ export function ClosureFormDrawer({ task, closure, onClose, onStale }: ClosureFo
       })),
       fileIds: values.fileIds ?? [],
     };
-    save.mutate(
-      { version: editing?.version ?? 0, input },
-      {
-        onError: handleFailure,
-        onSuccess: (saved) => {
-          if (!andSubmit || !saved.application) {
-            void message.success(t('closure.form.saved'));
-            onClose();
-            return;
-          }
-          act.mutate(
-            { action: 'submit', version: saved.application.version },
-            {
-              onSuccess: () => {
-                void message.success(t('closure.actionDone.submit'));
-                onClose();
-              },
-              // Saved, but not submitted (e.g. a key task without evidence): say why, keep the form open.
-              onError: handleFailure,
-            },
-          );
-        },
-      },
-    );
+    saveThenSubmit({ version: editing?.version ?? 0, input }, andSubmit);
   };
 
   return (
-    <Drawer
-      open
-      onClose={onClose}
+    <DraftDrawer
       title={editing ? t('closure.form.editTitle') : t('closure.form.createTitle')}
-      size={isMobile ? '100%' : 760}
-      destroyOnHidden
-      footer={
-        <Flex gap={8} justify="flex-end" wrap>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            loading={save.isPending && !act.isPending}
-            disabled={isPending}
-            onClick={() => void handleSave(false)}
-          >
-            {t('closure.form.save')}
-          </Button>
-          <Button type="primary" loading={isPending} onClick={() => void handleSave(true)}>
-            {t('closure.form.saveAndSubmit')}
-          </Button>
-        </Flex>
-      }
+      width={760}
+      saveLabel={t('closure.form.save')}
+      submitLabel={t('closure.form.saveAndSubmit')}
+      isSaving={save.isPending}
+      isSubmitting={act.isPending}
+      error={formError}
+      onClose={onClose}
+      onSave={(andSubmit) => void handleSave(andSubmit)}
     >
-      <FormErrorAlert error={formError} />
       {closure.evidenceRequired && (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('closure.form.evidenceRequired')} />
       )}
@@ -226,6 +190,6 @@ export function ClosureFormDrawer({ task, closure, onClose, onStale }: ClosureFo
           <EvidencePicker taskId={task.id} maxCount={CLOSURE_LIMITS.filesMax} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </DraftDrawer>
   );
 }

@@ -1,15 +1,14 @@
-import { Alert, App, Button, Drawer, Flex, Form, Grid, Radio, Typography } from 'antd';
+import { Alert, App, Form, Radio, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskDetail } from '../../../shared/task-api.js';
-import { isApiError } from '../../api/http.js';
-import type { PlanView } from '../../api/plans.api.js';
+import type { PlanView, TaskPlan } from '../../api/plans.api.js';
 import { usePlanMutations } from '../../api/plans.queries.js';
+import { DraftDrawer, useSaveThenSubmit } from '../../components/draft-drawer.js';
 import { currentLocale } from '../../i18n/index.js';
 import { errorMessage } from '../../lib/error-message.js';
-import { applyNestedFieldErrors } from '../../lib/nested-field-errors.js';
-import { FormErrorAlert, useFormErrors } from '../../lib/use-form-errors.js';
+import { useNestedFormErrors } from '../../lib/use-nested-form-errors.js';
 import { formatDay } from '../tasks/task-view-model.js';
 import { PlanMilestonesField, PlanStepsField, PlanTargetsField } from './plan-editor-fields.js';
 import {
@@ -53,30 +52,34 @@ interface PlanEditorDrawerProps {
 export function PlanEditorDrawer({ task, plan, onClose, onStale }: PlanEditorDrawerProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const isMobile = Grid.useBreakpoint().md === false;
   const [form] = Form.useForm<PlanFormValues>();
   const { save, act } = usePlanMutations(task.id);
   const initialValues = useMemo(() => (plan ? planToFormValues(plan.content) : emptyPlanForm()), [plan]);
   const isRevision = plan?.status === 'accepted';
-  const { formError, clearFormError, handleError } = useFormErrors(form, {
-    fields: [],
+  const { formError, clearFormError, handleError } = useNestedFormErrors(form, {
+    layout: PLAN_FORM_FIELDS,
     conflictText: t('plans.editor.conflict'),
     version: plan?.version,
+    onStale,
   });
   const units = [...task.units].sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1));
-  const isPending = save.isPending || act.isPending;
 
   const handleFailure = (error: unknown) => {
-    const landed = applyNestedFieldErrors(form, error, PLAN_FORM_FIELDS);
-    const [first] = landed;
-    if (first) {
-      form.scrollToField(first, { block: 'center' });
-      void message.error(t('plans.editor.fixFields'));
-      return;
-    }
-    handleError(error);
-    if (isApiError(error, 'version_conflict')) onStale();
+    if (handleError(error)) void message.error(t('plans.editor.fixFields'));
   };
+
+  const saveThenSubmit = useSaveThenSubmit({
+    save,
+    act,
+    savedVersion: (saved: TaskPlan) => saved.plan?.version ?? null,
+    texts: { saved: t('plans.editor.saved'), submitted: t('plans.actionDone.submit') },
+    onSaveError: handleFailure,
+    onSubmitError: (error) => {
+      void message.error(errorMessage(error, t));
+      onClose();
+    },
+    onDone: onClose,
+  });
 
   const handleSave = async (andSubmit: boolean) => {
     clearFormError();
@@ -88,32 +91,7 @@ export function PlanEditorDrawer({ task, plan, onClose, onStale }: PlanEditorDra
       return;
     }
     const content = toPlanContentInput(form.getFieldsValue(true) as PlanFormValues);
-    save.mutate(
-      { version: plan?.version ?? 0, content },
-      {
-        onError: handleFailure,
-        onSuccess: (saved) => {
-          if (!andSubmit || !saved.plan) {
-            void message.success(t('plans.editor.saved'));
-            onClose();
-            return;
-          }
-          act.mutate(
-            { action: 'submit', version: saved.plan.version },
-            {
-              onSuccess: () => {
-                void message.success(t('plans.actionDone.submit'));
-                onClose();
-              },
-              onError: (error) => {
-                void message.error(errorMessage(error, t));
-                onClose();
-              },
-            },
-          );
-        },
-      },
-    );
+    saveThenSubmit({ version: plan?.version ?? 0, content }, andSubmit);
   };
 
   const title = !plan
@@ -122,29 +100,17 @@ export function PlanEditorDrawer({ task, plan, onClose, onStale }: PlanEditorDra
       ? t('plans.editor.reviseTitle', { n: plan.versionNo + 1 })
       : t('plans.editor.editTitle', { n: plan.versionNo });
   return (
-    <Drawer
-      open
-      onClose={onClose}
+    <DraftDrawer
       title={title}
-      size={isMobile ? '100%' : 820}
-      destroyOnHidden
-      footer={
-        <Flex gap={8} justify="flex-end" wrap>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            loading={save.isPending && !act.isPending}
-            disabled={isPending}
-            onClick={() => void handleSave(false)}
-          >
-            {t('plans.editor.save')}
-          </Button>
-          <Button type="primary" loading={isPending} onClick={() => void handleSave(true)}>
-            {t('plans.editor.saveAndSubmit')}
-          </Button>
-        </Flex>
-      }
+      width={820}
+      saveLabel={t('plans.editor.save')}
+      submitLabel={t('plans.editor.saveAndSubmit')}
+      isSaving={save.isPending}
+      isSubmitting={act.isPending}
+      error={formError}
+      onClose={onClose}
+      onSave={(andSubmit) => void handleSave(andSubmit)}
     >
-      <FormErrorAlert error={formError} />
       {isRevision && plan && (
         <Alert
           type="info"
@@ -184,6 +150,6 @@ export function PlanEditorDrawer({ task, plan, onClose, onStale }: PlanEditorDra
           </Form.Item>
         </EditorSection>
       </Form>
-    </Drawer>
+    </DraftDrawer>
   );
 }

@@ -2,11 +2,10 @@ import { App, Button, Drawer, Flex, Form, Grid, Input, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskDetail } from '../../../shared/task-api.js';
-import { isApiError } from '../../api/http.js';
 import type { PlanPart } from '../../api/plans.api.js';
 import { usePlanMutations } from '../../api/plans.queries.js';
-import { applyNestedFieldErrors } from '../../lib/nested-field-errors.js';
-import { FormErrorAlert, useFormErrors } from '../../lib/use-form-errors.js';
+import { FormErrorAlert } from '../../lib/use-form-errors.js';
+import { useNestedFormErrors } from '../../lib/use-nested-form-errors.js';
 import { PlanStepsField } from './plan-editor-fields.js';
 import { PART_FORM_FIELDS, type PartFormValues, partToFormValues, toPartContentInput } from './plan-form-values.js';
 import { PLAN_LIMITS } from './plan-limits.js';
@@ -29,10 +28,11 @@ export function PlanPartDrawer({ task, unitId, part, onClose, onStale }: PlanPar
   const { savePart } = usePlanMutations(task.id);
   const initialValues = useMemo(() => partToFormValues(part?.content), [part]);
   const unitName = task.units.find((unit) => unit.unitId === unitId)?.unitName ?? '';
-  const { formError, clearFormError, handleError } = useFormErrors(form, {
-    fields: [],
+  const { formError, clearFormError, handleError } = useNestedFormErrors(form, {
+    layout: PART_FORM_FIELDS,
     conflictText: t('plans.parts.conflict'),
     version: part?.version,
+    onStale,
   });
 
   const handleFinish = (values: PartFormValues) => {
@@ -44,15 +44,7 @@ export function PlanPartDrawer({ task, unitId, part, onClose, onStale }: PlanPar
           void message.success(t('plans.parts.saved'));
           onClose();
         },
-        onError: (error) => {
-          const [first] = applyNestedFieldErrors(form, error, PART_FORM_FIELDS);
-          if (first) {
-            form.scrollToField(first, { block: 'center' });
-            return;
-          }
-          handleError(error);
-          if (isApiError(error, 'version_conflict')) onStale();
-        },
+        onError: handleError,
       },
     );
   };

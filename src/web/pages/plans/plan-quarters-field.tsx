@@ -2,12 +2,11 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { Button, Flex, Form, type FormInstance, InputNumber, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { todayString } from '../tasks/task-view-model.js';
-import { Flex12 } from './plan-editor-fields.js';
 import type { PlanFormValues } from './plan-form-values.js';
 import { nextQuarter, quarterOptions } from './plan-form-values.js';
 import { quarterLabel } from './plan-format.js';
 import { PLAN_LIMITS } from './plan-limits.js';
-import { AddItemButton } from './plan-list-item.js';
+import { AddItemButton, Flex12 } from './plan-list-item.js';
 
 /** 形象进度: one line per quarter — which quarter, and the percent expected done by its end. */
 export function PlanQuartersField({ form, deadline }: { form: FormInstance<PlanFormValues>; deadline: string | null }) {

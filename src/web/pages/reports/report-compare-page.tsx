@@ -1,18 +1,16 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
-import { Breadcrumb, Card, Col, Flex, Progress, Row, Skeleton, Tag, Typography } from 'antd';
+import { Breadcrumb, Card, Col, Flex, Progress, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { DUPLICATE_SIMILARITY } from '../../../shared/reports-api.js';
-import { isApiError } from '../../api/http.js';
 import type { ReportCompare } from '../../api/reports.api.js';
 import { useReportCompare } from '../../api/reports.queries.js';
-import { LoadError } from '../../components/load-error.js';
 import { currentLocale } from '../../i18n/index.js';
 import { useDocumentTitle } from '../../lib/use-document-title.js';
 import { formatDay } from '../tasks/task-view-model.js';
 import { type DiffRun, diffColumns, markedShare } from './report-diff.js';
 import { similarityPercent } from './report-marks.js';
-import { parseReportId, ReportNotFound } from './report-not-found.js';
+import { parseReportId, ReportLoading, ReportNotFound } from './report-not-found.js';
 import { ReportStatusTag } from './report-status-tag.js';
 import './reports.css';
 
@@ -121,20 +119,6 @@ export function ReportComparePage() {
   const other = parseReportId(otherId);
   const compare = useReportCompare(reportId ?? 0, other ?? 0, reportId !== null && other !== null);
   if (reportId === null || other === null) return <ReportNotFound />;
-  if (compare.isPending) {
-    return (
-      <Card>
-        <Skeleton active paragraph={{ rows: 10 }} />
-      </Card>
-    );
-  }
-  if (compare.isError) {
-    if (isApiError(compare.error) && compare.error.status === 404) return <ReportNotFound />;
-    return (
-      <Card>
-        <LoadError error={compare.error} onRetry={() => void compare.refetch()} />
-      </Card>
-    );
-  }
+  if (!compare.isSuccess) return <ReportLoading query={compare} rows={10} />;
   return <CompareView compare={compare.data} />;
 }

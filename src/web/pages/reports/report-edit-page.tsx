@@ -1,11 +1,10 @@
-import { App, Button, Card, Col, Flex, Form, Result, Row, Skeleton, Typography } from 'antd';
+import { App, Button, Card, Col, Flex, Form, Result, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../api/http.js';
 import type { ReportDetail, ReportPart } from '../../api/reports.api.js';
 import { useReport, useReportMutations, useTaskReports } from '../../api/reports.queries.js';
-import { LoadError } from '../../components/load-error.js';
 import { useDocumentTitle } from '../../lib/use-document-title.js';
 import { FormErrorAlert, useFormErrors } from '../../lib/use-form-errors.js';
 import { ReportBreadcrumb } from './report-breadcrumb.js';
@@ -19,7 +18,7 @@ import {
   reportFormValues,
   withPartCopied,
 } from './report-form-values.js';
-import { parseReportId, ReportNotFound } from './report-not-found.js';
+import { parseReportId, ReportLoading, ReportNotFound } from './report-not-found.js';
 import { ReportParts } from './report-parts.js';
 import { ReportSaveBar } from './report-save-bar.js';
 import { ReportMeta } from './report-view.js';
@@ -190,21 +189,7 @@ export function ReportEditPage() {
   const report = useReport(reportId ?? 0, reportId !== null);
   const [opened, setOpened] = useState<ReportDetail | null>(null);
   if (reportId === null) return <ReportNotFound />;
-  if (report.isPending) {
-    return (
-      <Card>
-        <Skeleton active paragraph={{ rows: 12 }} />
-      </Card>
-    );
-  }
-  if (report.isError) {
-    if (isApiError(report.error) && report.error.status === 404) return <ReportNotFound />;
-    return (
-      <Card>
-        <LoadError error={report.error} onRetry={() => void report.refetch()} />
-      </Card>
-    );
-  }
+  if (!report.isSuccess) return <ReportLoading query={report} rows={12} />;
   // The form starts from the report as first loaded; later answers (autosave) must not reset it.
   const start = opened?.id === reportId ? opened : report.data;
   if (opened?.id !== reportId && report.data.canEdit) setOpened(report.data);

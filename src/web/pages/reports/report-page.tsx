@@ -1,14 +1,12 @@
-import { Card, Flex, Skeleton, Typography } from 'antd';
+import { Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { isApiError } from '../../api/http.js';
 import type { ReportDetail } from '../../api/reports.api.js';
 import { useReport } from '../../api/reports.queries.js';
-import { LoadError } from '../../components/load-error.js';
 import { useDocumentTitle } from '../../lib/use-document-title.js';
 import { ReportActions } from './report-actions.js';
 import { ReportBreadcrumb } from './report-breadcrumb.js';
-import { parseReportId, ReportNotFound } from './report-not-found.js';
+import { parseReportId, ReportLoading, ReportNotFound } from './report-not-found.js';
 import { ReportMeta, ReportView } from './report-view.js';
 import { useAcceptedPlan } from './use-accepted-plan.js';
 
@@ -41,20 +39,6 @@ export function ReportPage() {
   const reportId = parseReportId(id);
   const report = useReport(reportId ?? 0, reportId !== null);
   if (reportId === null) return <ReportNotFound />;
-  if (report.isPending) {
-    return (
-      <Card>
-        <Skeleton active paragraph={{ rows: 10 }} />
-      </Card>
-    );
-  }
-  if (report.isError) {
-    if (isApiError(report.error) && report.error.status === 404) return <ReportNotFound />;
-    return (
-      <Card>
-        <LoadError error={report.error} onRetry={() => void report.refetch()} />
-      </Card>
-    );
-  }
+  if (!report.isSuccess) return <ReportLoading query={report} rows={10} />;
   return <ReportPageView report={report.data} onReload={() => void report.refetch()} />;
 }
