@@ -20,6 +20,7 @@ const envSchema = z.object({
   LUOSHI_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   LUOSHI_TRUST_PROXY: booleanFlag.default(false),
   LUOSHI_CHECK_RESPONSES: booleanFlag.default(false),
+  LUOSHI_JOBS: booleanFlag.default(true),
   LUOSHI_PUBLIC_ORIGIN: z
     .string()
     .refine((value) => /^https?:\/\/[^/]+$/.test(value), 'must be an origin such as https://luoshi.example.gov.cn')
@@ -69,6 +70,8 @@ export interface Config {
   checkResponses: boolean;
   /** Server processes sharing the port (Node cluster); 1 = this process serves alone. */
   workers: number;
+  /** Whether this node runs the background jobs (housekeeping, report slots); they are idempotent. */
+  jobs: boolean;
 }
 
 /** Thrown when the environment has bad values; lists every problem, one per line. */
@@ -109,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     timeZone: e.LUOSHI_TIMEZONE,
     checkResponses: e.LUOSHI_CHECK_RESPONSES,
     workers: e.LUOSHI_WORKERS,
+    jobs: e.LUOSHI_JOBS,
     ...overrides,
   };
   if (overrides.dataDir && !overrides.database && config.database.kind === 'sqlite') {

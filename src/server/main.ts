@@ -30,7 +30,8 @@ export async function startServer(config: Config): Promise<void> {
     app.log.info('first start: created user "admin" with LUOSHI_ADMIN_PASSWORD');
   }
   // The jobs are idempotent (several nodes may run them at once); one worker of a cluster is enough.
-  const stopJobs = worker === undefined || worker === 1 ? startHousekeeping(db, app.log, config.timeZone) : () => {};
+  const runsJobs = config.jobs && (worker === undefined || worker === 1);
+  const stopJobs = runsJobs ? startHousekeeping(db, app.log, config.timeZone) : () => {};
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
