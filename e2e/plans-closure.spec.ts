@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { TaskDetail } from '../src/shared/task-api.js';
 import { type ScreensData, seedScreens, settle, shoot } from './review-screens.js';
 import {
@@ -11,35 +11,24 @@ import {
   signedInClient,
   year,
 } from './review-seed.js';
-import { admin, adminApi, signIn, signOut, text, useLocale } from './support.js';
+import {
+  admin,
+  adminApi,
+  confirmAction,
+  fill,
+  signIn,
+  signOut,
+  statusTag,
+  text,
+  typeDate,
+  useLocale,
+} from './support.js';
 
 // Plans (办理方案) and closure (申请办结 / 办结审核) through the UI, start to finish, with the
 // notifications each step sends to the person who acts next; then pictures of the screens at
 // desktop and phone width in zh-CN and en.
 
 const t = text['zh-CN'];
-
-/** "{{name}}"-style placeholders filled in, to find the UI's own sentences. */
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_match, key: string) => String(values[key]));
-}
-
-/** Types a date into an antd DatePicker, as people with a keyboard do. */
-async function typeDate(input: Locator, value: string) {
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-}
-
-/** Clicks an action in the open tab and its confirmation in the dialog that follows. */
-async function confirmAction(page: Page, label: string) {
-  await page.getByRole('tabpanel').getByRole('button', { name: label, exact: true }).click();
-  await page.getByRole('dialog').getByRole('button', { name: label, exact: true }).click();
-}
-
-function statusTag(page: Page, status: string) {
-  return page.getByRole('tabpanel').getByText(status, { exact: true }).first();
-}
 
 test.describe.configure({ mode: 'serial' });
 

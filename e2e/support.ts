@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
 import type { Unit, User } from '../src/web/api/types.js';
 import { en } from '../src/web/i18n/en.js';
 import { zhCN } from '../src/web/i18n/zh-CN.js';
@@ -41,6 +41,29 @@ export async function signOut(page: Page, locale: keyof typeof text = 'zh-CN') {
 /** Picks an option in an antd TreeSelect that is open, by its title. */
 export async function pickTreeOption(page: Page, title: string) {
   await page.locator('.ant-select-tree-node-content-wrapper', { hasText: title }).first().click();
+}
+
+/** "{{name}}"-style placeholders filled in, to find the UI's own sentences. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_match, key: string) => String(values[key]));
+}
+
+/** Types a date into an antd DatePicker, as people with a keyboard do. */
+export async function typeDate(input: Locator, value: string) {
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+/** Clicks an action in the open tab and its confirmation in the dialog that follows. */
+export async function confirmAction(page: Page, label: string) {
+  await page.getByRole('tabpanel').getByRole('button', { name: label, exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: label, exact: true }).click();
+}
+
+/** A status tag (plan, closure…) shown in the open tab. */
+export function statusTag(page: Page, status: string) {
+  return page.getByRole('tabpanel').getByText(status, { exact: true }).first();
 }
 
 /** Same-origin headers so the API's CSRF check accepts calls made outside the page. */

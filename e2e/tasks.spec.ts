@@ -1,16 +1,21 @@
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, test } from '@playwright/test';
 import type { TaskDetail } from '../src/shared/task-api.js';
 import type { Unit } from '../src/web/api/types.js';
 import { E2E_BASE_URL } from './e2e-env.mjs';
-import { adminApi, apiHeaders, pickTreeOption, signIn, signOut, text, uniqueSuffix } from './support.js';
+import {
+  adminApi,
+  apiHeaders,
+  fill,
+  pickTreeOption,
+  signIn,
+  signOut,
+  text,
+  typeDate,
+  uniqueSuffix,
+} from './support.js';
 
 const t = text['zh-CN'];
 const password = 'tasks-pass-123';
-
-/** "{{name}}"-style placeholders filled in, to find the UI's own sentences. */
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_match, key: string) => String(values[key]));
-}
 
 /** A date the deadline picker accepts, safely in the future. */
 const deadline = `${new Date().getFullYear() + 1}-06-30`;
@@ -48,14 +53,6 @@ async function call<T = unknown>(
   return (await response.json()) as T;
 }
 
-/** Picks a date in an antd DatePicker by typing it, as people with a keyboard do. */
-async function typeDate(page: Page, label: string, value: string) {
-  const input = page.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-}
-
 test('a key task is registered, decomposed and assigned, acknowledged by its lead unit, and hidden from others', async ({
   page,
 }) => {
@@ -78,7 +75,7 @@ test('a key task is registered, decomposed and assigned, acknowledged by its lea
     await leadUnitPicker.click();
     await leadUnitPicker.fill(leadUnit.name);
     await pickTreeOption(page, leadUnit.name);
-    await typeDate(page, t.tasks.fields.deadline, deadline);
+    await typeDate(page.getByLabel(t.tasks.fields.deadline, { exact: true }), deadline);
     await page.getByRole('button', { name: t.tasks.registerSubmit }).click();
 
     await expect(page.getByRole('heading', { name: title })).toBeVisible();
