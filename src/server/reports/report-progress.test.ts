@@ -86,7 +86,8 @@ describe('progress roll-up on acceptance', () => {
       .where('task_id', '=', a.id)
       .orderBy('id')
       .execute();
-    expect(history.map((e) => e.action).slice(-2)).toEqual(['progress', 'report_accepted']);
+    // The acceptance first, then the progress it set: the timeline reads as cause and effect.
+    expect(history.map((e) => e.action).slice(-2)).toEqual(['report_accepted', 'progress']);
     const audit = await t.db
       .selectFrom('audit_log')
       .select('detail')

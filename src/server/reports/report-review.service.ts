@@ -9,7 +9,7 @@ import { type Database, type Executor, nowIso } from '../db/connect.js';
 import { inTransaction } from '../db/transaction.js';
 import { AppError } from '../errors.js';
 import { evidenceOf, lockEvidence } from '../files/evidence.service.js';
-import { recordTaskChange } from '../tasks/task-history.js';
+import { auditTaskChange, recordTaskEvent, type TaskChange } from '../tasks/task-history.js';
 import { requireVisibleReport } from './report-access.js';
 import {
   checkComplete,
@@ -129,19 +129,7 @@ export async function actOnReport(
     const updated = await updateReportRow(trx, report.id, input.version, changes);
     if (!updated) throw new AppError('version_conflict', { object: 'report' });
     await insertRoundRows(trx, rounds);
-    if (to === 'accepted' && updated.role === 'lead') {
-      await applyAcceptedReport(trx, { report: updated, task: access.task, today, settings, actor: input.actor });
-    }
-    await notifyReportStep(trx, {
-      reportId: report.id,
-      taskId: report.task_id,
-      unitId: report.unit_id,
-      period,
-      status: to as 'pending_head' | 'pending_supervisor' | 'accepted' | 'returned',
-      reason: input.reason ?? null,
-      actor: input.actor,
-    });
-    await recordTaskChange(trx, input.actor, {
+    const change: TaskChange = {
       taskId: report.task_id,
       // A cooperating unit's part is final once its own head approves it: not a supervision acceptance.
       action:
@@ -162,7 +150,22 @@ export async function actOnReport(
         ...(changes.similarity !== undefined ? { similarity: changes.similarity } : {}),
         ...(changes.late_working_days ? { lateWorkingDays: changes.late_working_days } : {}),
       },
+    };
+    // The step first on the timeline, then what it causes (the progress); its audit entry last.
+    await recordTaskEvent(trx, input.actor, change);
+    if (to === 'accepted' && updated.role === 'lead') {
+      await applyAcceptedReport(trx, { report: updated, task: access.task, today, settings, actor: input.actor });
+    }
+    await notifyReportStep(trx, {
+      reportId: report.id,
+      taskId: report.task_id,
+      unitId: report.unit_id,
+      period,
+      status: to as 'pending_head' | 'pending_supervisor' | 'accepted' | 'returned',
+      reason: input.reason ?? null,
+      actor: input.actor,
     });
+    await auditTaskChange(trx, input.actor, change);
     return updated;
   });
 }
