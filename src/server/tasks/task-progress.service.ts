@@ -21,7 +21,9 @@ export async function setTaskProgress(
 ): Promise<TaskRow> {
   return inTransaction(deps.db, async (trx) => {
     const { task, relations } = await requireVisibleTask(trx, input.actor, input.taskId);
-    assertAllowed(isSupervising(relations) || relations.includes('lead_unit'));
+    // Units report progress through progress reports, which their head and the supervision office
+    // review (issue 4); setting it by hand is the supervision office's correction only.
+    assertAllowed(isSupervising(relations));
     if (task.version !== input.version) throw new AppError('version_conflict', { object: 'task', id: task.id });
     if (task.child_count > 0) throw new AppError('task_not_leaf');
     if (!OPEN_FOR_PROGRESS.includes(task.status)) throw new AppError('task_not_open', { status: task.status });

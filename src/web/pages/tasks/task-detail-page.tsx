@@ -43,10 +43,13 @@ function TaskNotFound() {
   );
 }
 
-/** Leaves report progress: supervisors, and the lead unit's people, while the task is open. */
-function canReportProgress(task: TaskDetail, userUnitId: number | null): boolean {
+/**
+ * A leaf's progress set by hand: the supervision office's correction, while the task is open. Units
+ * report progress through progress reports (the 进展反馈 tab), reviewed before it counts.
+ */
+function canReportProgress(task: TaskDetail): boolean {
   if (task.childCount > 0 || !OPEN_STATUSES.includes(task.status)) return false;
-  return task.canEdit || (userUnitId !== null && task.leadUnit?.id === userUnitId);
+  return task.canEdit;
 }
 
 function TaskDetailView({ task, onReload }: { task: TaskDetail; onReload: () => void }) {
@@ -84,9 +87,7 @@ function TaskDetailView({ task, onReload }: { task: TaskDetail; onReload: () => 
       />
       <TaskDetailHeader
         task={task}
-        progressEditor={
-          canReportProgress(task, user.unitId) ? <TaskProgressEditor task={task} onStale={onReload} /> : undefined
-        }
+        progressEditor={canReportProgress(task) ? <TaskProgressEditor task={task} onStale={onReload} /> : undefined}
         actions={<TaskActionBar task={task} onOpen={setDialog} onStale={onReload} />}
       />
       <Card styles={{ body: { paddingTop: 4 } }}>
