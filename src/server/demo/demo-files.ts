@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
-import { deflateSync } from 'node:zlib';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/connect.js';
+import { pdfDocument, rgbPng } from '../files/document-bytes.js';
 import type { FileStore } from '../files/file-store.js';
 import { uploadTaskFile } from '../files/files.service.js';
 
@@ -46,38 +46,7 @@ export function demoPdf(title: string, caption: string): Buffer {
     `<< /Length ${page.length} >>\nstream\n${page}\nendstream`,
     `<< /Title ${pdfUnicode(title)} /Producer (Luoshi demo) >>`,
   ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((object, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 6 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(data: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of data) crc = (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(4);
-  head.writeUInt32BE(data.length);
-  const typed = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(typed));
-  return Buffer.concat([head, typed, crc]);
+  return pdfDocument(objects, { info: 6 });
 }
 
 type Rgb = [number, number, number];
@@ -105,23 +74,7 @@ function pixel(picture: 'site' | number[], x: number, y: number, shift: number):
 
 /** A 160×100 RGB PNG of the picture; `shift` varies a site. */
 export function demoPng(picture: 'site' | number[], shift = 0): Buffer {
-  const width = 160;
-  const height = 100;
-  const raw = Buffer.alloc(height * (1 + width * 3));
-  for (let y = 0; y < height; y++) {
-    const row = y * (1 + width * 3);
-    for (let x = 0; x < width; x++) raw.set(pixel(picture, x, y, shift % 60), row + 1 + x * 3);
-  }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', header),
-    pngChunk('IDAT', deflateSync(raw)),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
+  return rgbPng(160, 100, (x, y) => pixel(picture, x, y, shift % 60));
 }
 
 /** The bytes of a demo file: a picture for `.png` names, a PDF otherwise. */

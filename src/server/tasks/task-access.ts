@@ -39,6 +39,8 @@ export interface VisibleTask {
   task: TaskRow;
   units: TaskUnitRow[];
   relations: TaskRelation[];
+  /** The caller's scope, read once here for callers that also filter related tasks by it. */
+  scope: TaskScope;
 }
 
 /**
@@ -49,13 +51,14 @@ export async function requireVisibleTask(db: Executor, actor: Actor, taskId: num
   const task = await findTaskRow(db, taskId);
   if (!task) throw new AppError('not_found', { object: 'task' });
   const units = await listTaskUnitRows(db, [taskId]);
-  const relations = relationsTo(actor, units, await inChargePaths(db, actor));
+  const paths = await inChargePaths(db, actor);
+  const relations = relationsTo(actor, units, paths);
   if (relations.length === 0) throw new AppError('not_found', { object: 'task' });
   // A draft is the supervision office's work in progress: units and leaders meet it once assigned.
   if (task.status === 'draft' && !isSupervising(relations) && !relations.includes('auditor')) {
     throw new AppError('not_found', { object: 'task' });
   }
-  return { task, units, relations };
+  return { task, units, relations, scope: scopeOf(actor, paths) };
 }
 
 /** True when the relations include running the supervision of tasks. */

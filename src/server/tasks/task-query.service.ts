@@ -69,7 +69,7 @@ export async function getTaskDetail(
   input: { taskId: number; actor: Actor },
 ): Promise<z.infer<typeof taskDetailSchema>> {
   const { db } = deps;
-  const { task, relations } = await requireVisibleTask(db, input.actor, input.taskId);
+  const { task, relations, scope } = await requireVisibleTask(db, input.actor, input.taskId);
   const clock = await taskClock(db, deps.config);
   const ancestorIds = task.path
     .split('/')
@@ -90,8 +90,8 @@ export async function getTaskDetail(
   );
   const summary = presentTaskSummary(task, lookups, clock, deps.config.timeZone);
   // Subtasks outside a limited scope are left out, as in the tree (and the list, and search).
-  const scope = isSupervising(relations) ? undefined : await taskScopeFor(db, input.actor);
-  const visibleChildren = scope && !scope.all ? children.filter((child) => isInScope(child, lookups, scope)) : children;
+  const visibleChildren =
+    isSupervising(relations) || scope.all ? children : children.filter((child) => isInScope(child, lookups, scope));
   const ownUnit = lookups.taskUnits.get(task.id)?.find((u) => u.unit_id === input.actor.unitId);
   const actions = availableActions(task.status as TaskStatus, relations).filter(
     (action) =>
@@ -153,12 +153,8 @@ export async function getTaskDetail(
  */
 export async function getTaskTree(deps: TaskDeps, input: { taskId: number; actor: Actor }): Promise<TaskSummaryView[]> {
   const { db } = deps;
-  const { task, relations } = await requireVisibleTask(db, input.actor, input.taskId);
-  const [rows, clock, scope] = await Promise.all([
-    listSubtreeRows(db, task.path),
-    taskClock(db, deps.config),
-    taskScopeFor(db, input.actor),
-  ]);
+  const { task, relations, scope } = await requireVisibleTask(db, input.actor, input.taskId);
+  const [rows, clock] = await Promise.all([listSubtreeRows(db, task.path), taskClock(db, deps.config)]);
   const lookups = await loadLookups(db, rows);
   const visible =
     scope.all || isSupervising(relations)
