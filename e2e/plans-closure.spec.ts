@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { type NotificationKind, notificationText } from '../src/shared/notifications-api.js';
 import type { TaskDetail } from '../src/shared/task-api.js';
 import { type ScreensData, seedScreens, settle, shoot } from './review-screens.js';
 import {
@@ -34,7 +35,10 @@ test.describe.configure({ mode: 'serial' });
 
 let org: Org;
 let task: TaskDetail;
-let taskRef = '';
+let taskRef = { number: '', title: '' };
+/** A notification's text as the zh-CN inbox shows it. */
+const said = (kind: NotificationKind, params: Record<string, string> = {}) =>
+  notificationText('zh-CN', { kind, params, task: taskRef });
 const returnReason = '目标值偏低，请对照年度任务上调新开工套数。';
 
 test.beforeAll(async ({ request, playwright }) => {
@@ -42,7 +46,7 @@ test.beforeAll(async ({ request, playwright }) => {
   const sup = await signedInClient(playwright, org.people.supervisor.username);
   const staff = await signedInClient(playwright, org.people.staff.username);
   task = await openKeyTask(sup, staff, org, `加快保障性住房建设${org.suffix}`);
-  taskRef = fill(t.notifications.taskRef, { number: task.number, title: task.title });
+  taskRef = { number: task.number, title: task.title };
   await sup.dispose();
   await staff.dispose();
 });
@@ -97,7 +101,7 @@ test('a plan is drafted, approved, returned with a reason, fixed, and accepted',
     await signIn(page, org.people.head.username, password);
     const bell = page.getByRole('button', { name: new RegExp(fill(t.notifications.bellUnread, { count: '\\d+' })) });
     await bell.click();
-    const notice = fill(t.notifications.kinds.plan.pending_head, { task: taskRef });
+    const notice = said('plan.pending_head');
     await page.getByRole('link', { name: notice }).click();
     await expect(page).toHaveURL(new RegExp(`/tasks/${task.id}\\?tab=plan$`));
     await confirmAction(page, t.plans.actions.approve);
@@ -142,9 +146,7 @@ test('a plan is drafted, approved, returned with a reason, fixed, and accepted',
   await test.step('the staff reads why in the notifications, fixes the plan and resubmits', async () => {
     await signIn(page, org.people.staff.username, password);
     await page.goto('/notifications');
-    await page
-      .getByRole('link', { name: fill(t.notifications.kinds.plan.returned, { task: taskRef, reason: returnReason }) })
-      .click();
+    await page.getByRole('link', { name: said('plan.returned', { reason: returnReason }) }).click();
     await expect(page.getByRole('tabpanel').getByRole('alert')).toContainText(returnReason);
     await page.getByRole('tabpanel').getByRole('button', { name: t.plans.edit }).click();
     const target = editor.getByRole('group', { name: fill(t.plans.editor.targetN, { n: 1 }) });
@@ -177,7 +179,7 @@ test('a plan is drafted, approved, returned with a reason, fixed, and accepted',
   });
 
   await test.step('the lead unit and the cooperating unit hear that it was accepted', async () => {
-    const accepted = fill(t.notifications.kinds.plan.accepted, { task: taskRef });
+    const accepted = said('plan.accepted');
     for (const person of [org.people.staff, org.people.coopStaff]) {
       await signIn(page, person.username, password);
       await page.goto('/notifications?unread=1');
@@ -225,7 +227,7 @@ test('the lead unit applies for closure with a PDF, the head approves, the super
   await test.step('the head approves: the task now waits for the supervision office', async () => {
     await signIn(page, org.people.head.username, password);
     await page.goto('/notifications');
-    await page.getByRole('link', { name: fill(t.notifications.kinds.closure.pending_head, { task: taskRef }) }).click();
+    await page.getByRole('link', { name: said('closure.pending_head') }).click();
     await confirmAction(page, t.closure.actions.approve);
     await expect(statusTag(page, t.closure.status.pending_supervisor)).toBeVisible();
     await expect(page.getByRole('main').getByText(t.tasks.status.closure_requested).first()).toBeVisible();
@@ -235,9 +237,7 @@ test('the lead unit applies for closure with a PDF, the head approves, the super
   await test.step('the supervisor is notified and accepts: the task is closed', async () => {
     await signIn(page, org.people.supervisor.username, password);
     await page.getByRole('button', { name: new RegExp(fill(t.notifications.bellUnread, { count: '\\d+' })) }).click();
-    await page
-      .getByRole('link', { name: fill(t.notifications.kinds.closure.pending_supervisor, { task: taskRef }) })
-      .click();
+    await page.getByRole('link', { name: said('closure.pending_supervisor') }).click();
     await expect(page).toHaveURL(new RegExp(`/tasks/${task.id}\\?tab=closure$`));
     await confirmAction(page, t.closure.actions.accept);
     await expect(page.getByText(t.closure.actionDone.accept)).toBeVisible();
@@ -252,9 +252,7 @@ test('the lead unit applies for closure with a PDF, the head approves, the super
   await test.step('the lead unit hears that the task is closed', async () => {
     await signIn(page, org.people.staff.username, password);
     await page.goto('/notifications');
-    await expect(
-      page.getByRole('link', { name: fill(t.notifications.kinds.closure.accepted, { task: taskRef }) }),
-    ).toBeVisible();
+    await expect(page.getByRole('link', { name: said('closure.accepted') })).toBeVisible();
     await page.getByRole('button', { name: t.notifications.markAllRead }).click();
     await expect(page.getByText(t.notifications.allRead)).toBeVisible();
     await expect(page.getByRole('button', { name: t.notifications.bell, exact: true })).toBeVisible();

@@ -72,6 +72,16 @@ const STATUS: Record<ErrorCode, number> = {
   unknown_plan_item: 422,
   milestone_evidence_required: 422,
   explanation_required: 422,
+  supervision_action_illegal: 409,
+  notice_response_required: 422,
+  extension_limit_reached: 409,
+  extension_after_deadline: 422,
+  extension_date_invalid: 422,
+  extension_pending_exists: 409,
+  coordination_target_invalid: 422,
+  date_in_past: 422,
+  ladder_rules_invalid: 422,
+  webhook_url_invalid: 422,
   internal_error: 500,
 };
 

@@ -66,6 +66,16 @@ export const ERROR_CODES = [
   'unknown_plan_item',
   'milestone_evidence_required',
   'explanation_required',
+  'supervision_action_illegal',
+  'notice_response_required',
+  'extension_limit_reached',
+  'extension_after_deadline',
+  'extension_date_invalid',
+  'extension_pending_exists',
+  'coordination_target_invalid',
+  'date_in_past',
+  'ladder_rules_invalid',
+  'webhook_url_invalid',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -44,6 +44,8 @@ export interface TaskTable {
   responsible_person_id: number | null;
   start_date: string | null;
   deadline: string | null;
+  /** The deadline as first set; extensions move `deadline` only (migration 0011). */
+  original_deadline: Generated<string | null>;
   deadline_working_days: number | null;
   weight: number;
   progress: number;
@@ -56,7 +58,26 @@ export interface TaskTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: number;
+  /** Health, written by the sweep only (src/server/supervision/health.service.ts): null when not open. */
+  health_light: Generated<string | null>;
+  /** Bits: 1 overdue, 2 stalled, 4 report_missing, 8 unacknowledged. */
+  health_flags: Generated<number>;
+  /** JSON array of HealthReason (src/domain/task-health.ts). */
+  health_reasons: Generated<string>;
+  health_expected: Generated<number | null>;
+  health_forecast: Generated<string | null>;
+  /** The local day the health was last assessed. */
+  health_on: Generated<string | null>;
 }
+
+/** The columns only the health sweep writes (and the deadline as first set). */
+export type TaskHealthColumn =
+  | 'health_light'
+  | 'health_flags'
+  | 'health_reasons'
+  | 'health_expected'
+  | 'health_forecast'
+  | 'health_on';
 
 export interface TaskUnitTable {
   task_id: number;
@@ -82,6 +103,8 @@ export interface TaskEventTable {
   from_status: string | null;
   to_status: string | null;
   reason: string | null;
+  /** JSON object with the event's particulars (message, number, dates), or null. */
+  detail: Generated<string | null>;
 }
 
 export interface TaskCounterTable {

@@ -6,6 +6,7 @@ import type { ClosureTables } from './schema-closure.js';
 import type { FileTables } from './schema-files.js';
 import type { PlanTables } from './schema-plans.js';
 import type { ReportTables } from './schema-reports.js';
+import type { SupervisionTables } from './schema-supervision.js';
 import type { TaskTables } from './schema-tasks.js';
 
 /** Timestamps travel as ISO-8601 UTC strings on both dialects (pg's parser is set to match). */
@@ -135,4 +136,5 @@ export interface DB
     ClosureTables,
     PlanTables,
     FileTables,
-    ReportTables {}
+    ReportTables,
+    SupervisionTables {}

@@ -113,6 +113,7 @@ export const TASKS: TableSpec<GenTaskRow> = {
     ['responsible_person_id', INT],
     ['start_date', TEXT],
     ['deadline', TEXT],
+    ['original_deadline', TEXT],
     ['deadline_working_days', INT],
     ['weight', REAL],
     ['progress', REAL],

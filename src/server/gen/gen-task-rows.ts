@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import { taskNumber } from '../../domain/dates.js';
 import type { TaskStatus } from '../../shared/tasks.js';
-import type { TaskEventTable, TaskTable, TaskUnitTable } from '../db/schema-tasks.js';
+import type { TaskEventTable, TaskHealthColumn, TaskTable, TaskUnitTable } from '../db/schema-tasks.js';
 import { dateOf, instantOf } from './gen-calendar.js';
 import {
   CATEGORIES,
@@ -25,9 +25,9 @@ import type { Random } from './gen-random.js';
 // with acknowledgements, and a short history.
 
 /** The rows one generated task becomes. */
-export type GenTaskRow = Selectable<TaskTable>;
+export type GenTaskRow = Omit<Selectable<TaskTable>, TaskHealthColumn>;
 export type GenTaskUnitRow = Selectable<TaskUnitTable>;
-export type GenTaskEventRow = Omit<Selectable<TaskEventTable>, 'id'>;
+export type GenTaskEventRow = Omit<Selectable<TaskEventTable>, 'id' | 'detail'>;
 
 /** Rows of one or more trees, by table. */
 export interface GenRows {
@@ -186,6 +186,7 @@ export function treeRows(tree: readonly GenNode[], ctx: RowContext): GenRows {
       responsible_person_id: members?.length && random.chance(0.8) ? random.pick(members) : null,
       start_date: dateOf(node.startDay),
       deadline: node.deadlineDay === null ? null : dateOf(node.deadlineDay),
+      original_deadline: node.deadlineDay === null ? null : dateOf(node.deadlineDay),
       deadline_working_days: null,
       weight: node.weight,
       progress: leafProgress(random, node.status),

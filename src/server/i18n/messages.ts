@@ -76,6 +76,16 @@ const ERROR_DETAILS: Record<Locale, Catalogue> = {
     milestone_evidence_required: '时间节点“{milestone}”要求提供佐证材料，请先上传并关联文件。',
     explanation_required:
       '完成百分比低于上次审核通过的进度，或超过了尚未完成的时间节点对应的预期进度，请填写情况说明。',
+    supervision_action_illegal: '该事项当前的状态下不能执行此操作，请刷新后查看。',
+    notice_response_required: '请填写书面回复内容。',
+    extension_limit_reached: '该任务已达到延期次数上限（{limit} 次），不能再申请延期。',
+    extension_after_deadline: '延期申请须在完成时限（{deadline}）前提出；已逾期的任务请说明情况并由督查部门处理。',
+    extension_date_invalid: '申请的新时限须晚于当前时限 {deadline}。',
+    extension_pending_exists: '该任务已有一份待审批的延期申请。',
+    coordination_target_invalid: '请选择另一个单位或一位领导作为协调对象（不能是本单位）。',
+    date_in_past: '日期 {date} 已经过去，请选择今天或以后的日期。',
+    ladder_rules_invalid: '督办规则有误：{summary}',
+    webhook_url_invalid: 'Webhook 地址须为 http 或 https 网址。',
     internal_error: '服务器出错了，请稍后再试（请求编号 {requestId}）。',
   },
   'zh-TW': {
@@ -147,6 +157,16 @@ const ERROR_DETAILS: Record<Locale, Catalogue> = {
     milestone_evidence_required: '時間節點「{milestone}」要求提供佐證資料，請先上傳並關聯檔案。',
     explanation_required:
       '完成百分比低於上次審核通過的進度，或超過了尚未完成的時間節點對應的預期進度，請填寫情況說明。',
+    supervision_action_illegal: '該事項當前的狀態下不能執行此操作，請重新整理後查看。',
+    notice_response_required: '請填寫書面回覆內容。',
+    extension_limit_reached: '該任務已達到延期次數上限（{limit} 次），不能再申請延期。',
+    extension_after_deadline: '延期申請須在完成時限（{deadline}）前提出；已逾期的任務請說明情況並由督查部門處理。',
+    extension_date_invalid: '申請的新時限須晚於當前時限 {deadline}。',
+    extension_pending_exists: '該任務已有一份待審批的延期申請。',
+    coordination_target_invalid: '請選擇另一個單位或一位領導作為協調對象（不能是本單位）。',
+    date_in_past: '日期 {date} 已經過去，請選擇今天或以後的日期。',
+    ladder_rules_invalid: '督辦規則有誤：{summary}',
+    webhook_url_invalid: 'Webhook 位址須為 http 或 https 網址。',
     internal_error: '伺服器出錯了，請稍後再試（請求編號 {requestId}）。',
   },
   en: {
@@ -226,6 +246,17 @@ const ERROR_DETAILS: Record<Locale, Catalogue> = {
       'The milestone "{milestone}" requires evidence: upload a file and link it to the report first.',
     explanation_required:
       'The percent complete is below the last accepted report, or past the progress expected at a milestone not yet met: please explain.',
+    supervision_action_illegal: 'This item is not in a state that allows this action. Refresh to see what can be done.',
+    notice_response_required: 'Write the response before sending it.',
+    extension_limit_reached: 'This task has reached the limit of {limit} extensions.',
+    extension_after_deadline:
+      'An extension must be requested before the deadline ({deadline}); an overdue task is handled by the supervision office.',
+    extension_date_invalid: 'The proposed deadline must be later than the current deadline, {deadline}.',
+    extension_pending_exists: 'This task already has an extension request waiting for a decision.',
+    coordination_target_invalid: 'Choose another unit or a leader to ask (not your own unit).',
+    date_in_past: 'The date {date} has passed: choose today or a later date.',
+    ladder_rules_invalid: 'The escalation rules have errors: {summary}',
+    webhook_url_invalid: 'The webhook address must be an http or https URL.',
     internal_error: 'Something went wrong on the server. Please try again later (request {requestId}).',
   },
 };

@@ -1,6 +1,6 @@
 import { type Selectable, sql } from 'kysely';
 import type { Executor } from '../db/connect.js';
-import type { TaskEventTable, TaskTable, TaskUnitTable } from '../db/schema-tasks.js';
+import type { TaskEventTable, TaskHealthColumn, TaskTable, TaskUnitTable } from '../db/schema-tasks.js';
 
 export type TaskRow = Selectable<TaskTable>;
 export type TaskUnitRow = Selectable<TaskUnitTable>;
@@ -51,13 +51,13 @@ export async function nextTaskSeq(db: Executor, year: number): Promise<number> {
   return row.last_seq;
 }
 
-export type NewTaskRow = Omit<TaskRow, 'id' | 'path'>;
+export type NewTaskRow = Omit<TaskRow, 'id' | 'path' | TaskHealthColumn | 'original_deadline'>;
 
-/** Inserts a task and sets its materialised path from the parent's. */
+/** Inserts a task and sets its materialised path from the parent's; its original deadline is its deadline. */
 export async function insertTaskRow(db: Executor, values: NewTaskRow, parentPath: string | null): Promise<TaskRow> {
   const inserted = await db
     .insertInto('tasks')
-    .values({ ...values, path: '' })
+    .values({ ...values, original_deadline: values.deadline, path: '' })
     .returning('id')
     .executeTakeFirstOrThrow();
   return db
@@ -223,7 +223,10 @@ export async function setUnitPart(db: Executor, taskId: number, unitId: number, 
 }
 
 /** Appends to a task's history. */
-export async function insertTaskEvent(db: Executor, event: Omit<TaskEventRow, 'id'>): Promise<void> {
+export async function insertTaskEvent(
+  db: Executor,
+  event: Omit<TaskEventRow, 'id' | 'detail'> & { detail?: string | null },
+): Promise<void> {
   await db.insertInto('task_events').values(event).execute();
 }
 

@@ -152,6 +152,18 @@ export const en: Messages = {
       unknown_plan_item: 'The plan has no such target or milestone.',
       milestone_evidence_required: 'A milestone needs evidence: upload and attach a file first.',
       explanation_required: 'The percent went down or passed an unmet milestone: please explain why.',
+      supervision_action_illegal:
+        'This item is not in a state that allows this action. Refresh to see what can be done.',
+      notice_response_required: 'Write the response before sending it.',
+      extension_limit_reached: 'This task has reached the limit of {{limit}} extensions.',
+      extension_after_deadline:
+        'An extension must be requested before the deadline ({{deadline}}); an overdue task is handled by the supervision office.',
+      extension_date_invalid: 'The proposed deadline must be later than the current deadline, {{deadline}}.',
+      extension_pending_exists: 'This task already has an extension request waiting for a decision.',
+      coordination_target_invalid: 'Choose another unit or a leader to ask (not your own unit).',
+      date_in_past: 'The date {{date}} has passed: choose today or a later date.',
+      ladder_rules_invalid: 'The escalation rules have errors: {{summary}}',
+      webhook_url_invalid: 'The webhook address must be an http or https URL.',
     },
   },
   validation: {
@@ -1298,35 +1310,6 @@ export const en: Messages = {
     emptyUnread: 'No unread notifications.',
     loadMore: 'Load more',
     end: 'No older notifications',
-    taskRef: '{{number}} "{{title}}"',
-    someTask: 'a task',
-    kinds: {
-      task: {
-        assigned: 'New task assigned: {{task}}. Please acknowledge it.',
-      },
-      plan: {
-        pending_head: 'The plan for {{task}} was submitted and waits for the unit head.',
-        pending_supervisor: 'The plan for {{task}} was approved by its unit and waits for supervision review.',
-        accepted: 'The plan for {{task}} was accepted.',
-        returned: 'The plan for {{task}} was returned: {{reason}}',
-      },
-      report: {
-        due: 'The {{period}} progress report for {{task}} is due by {{dueDate}}.',
-        missing: 'The {{period}} progress report for {{task}} is missing.',
-        pending_head: 'The {{period}} progress report for {{task}} was submitted and waits for the unit head.',
-        pending_supervisor:
-          'The {{period}} progress report for {{task}} was approved by its unit and waits for supervision review.',
-        accepted: 'The {{period}} progress report for {{task}} was accepted.',
-        returned: 'The {{period}} progress report for {{task}} was returned: {{reason}}',
-      },
-      closure: {
-        pending_head: 'The closure application for {{task}} was submitted and waits for the unit head.',
-        pending_supervisor: '{{task}} applies for closure and waits for supervision review.',
-        pending_leader: 'The closure application for {{task}} was reviewed and waits for a leader to confirm.',
-        accepted: '{{task}} is closed.',
-        returned: 'The closure application for {{task}} was returned: {{reason}}',
-      },
-    },
   },
   reviews: {
     nav: 'To review',

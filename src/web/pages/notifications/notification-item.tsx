@@ -27,7 +27,7 @@ interface NotificationItemProps {
 /** One notification: what happened, when, unread or not; the text links to the task's tab. */
 export function NotificationItem({ notification, onRead, compact }: NotificationItemProps) {
   const { t } = useTranslation();
-  const text = notificationText(notification, t);
+  const text = notificationText(notification, currentLocale());
   const link = notificationLink(notification);
   const isUnread = notification.readAt === null;
   return (

@@ -1,5 +1,8 @@
-import type { TFunction } from 'i18next';
-import type { NotificationKind } from '../../../shared/notifications-api.js';
+import type { Locale } from '../../../shared/locales.js';
+import {
+  type NotificationKind,
+  notificationText as sharedNotificationText,
+} from '../../../shared/notifications-api.js';
 import type { NotificationView } from '../../api/notifications.api.js';
 
 /** The task detail tab a kind of notification is about. */
@@ -19,19 +22,18 @@ export function notificationLink(
   return `/tasks/${notification.taskId}${tab ? `?tab=${tab}` : ''}`;
 }
 
-const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
-
-/** A notification in the UI language, from its kind and params (the server keeps no sentences). */
-export function notificationText(notification: NotificationView, t: TFunction): string {
+/**
+ * A notification in the UI language, from its kind and params (the server keeps no sentences): the
+ * same texts the server uses for email and webhooks (src/shared/notifications-api.ts).
+ */
+export function notificationText(notification: NotificationView, locale: Locale): string {
   const task =
     notification.taskNumber !== undefined && notification.taskTitle !== undefined
-      ? t('notifications.taskRef', { number: notification.taskNumber, title: notification.taskTitle })
-      : t('notifications.someTask');
-  const { params } = notification;
-  return t(`notifications.kinds.${notification.kind}`, {
-    task,
-    reason: text(params.reason),
-    period: text(params.period),
-    dueDate: text(params.dueDate),
+      ? { number: notification.taskNumber, title: notification.taskTitle }
+      : undefined;
+  return sharedNotificationText(locale, {
+    kind: notification.kind,
+    params: notification.params,
+    ...(task ? { task } : {}),
   });
 }
