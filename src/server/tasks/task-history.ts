@@ -2,6 +2,7 @@ import type { FieldDiff } from '../../domain/field-diff.js';
 import { insertAuditEntry } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import type { Executor } from '../db/connect.js';
+import { queueHealth } from '../supervision/health-queue.repository.js';
 import { insertTaskEvent } from './tasks.repository.js';
 
 /**
@@ -41,7 +42,10 @@ export async function recordTaskEvent(db: Executor, actor: Actor, change: TaskCh
     from_status: change.fromStatus ?? null,
     to_status: change.toStatus ?? null,
     reason: change.reason?.trim() || null,
+    detail: change.detail && Object.keys(change.detail).length > 0 ? JSON.stringify(change.detail) : null,
   });
+  // Anything on a task's timeline may change its health: the next incremental sweep reassesses it.
+  await queueHealth(db, [change.taskId], change.at);
 }
 
 /** The audit half of `recordTaskChange` (see `recordTaskEvent`). */

@@ -1687,4 +1687,7 @@ export const en: Messages = {
       closure_confirm: 'confirmed the closure',
     },
   },
+  supervision: {
+    tab: 'Supervision',
+  },
 };

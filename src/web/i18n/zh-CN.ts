@@ -1641,4 +1641,7 @@ export const zhCN = {
       closure_confirm: '确认办结',
     },
   },
+  supervision: {
+    tab: '督办',
+  },
 };

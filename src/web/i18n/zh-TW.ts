@@ -1640,4 +1640,7 @@ export const zhTW: Messages = {
       closure_confirm: '確認辦結',
     },
   },
+  supervision: {
+    tab: '督辦',
+  },
 };

@@ -13,6 +13,7 @@ import { TaskClosureTab } from '../closure/closure-tab.js';
 import { TaskFilesTab } from '../files/task-files-tab.js';
 import { TaskPlanTab } from '../plans/plan-tab.js';
 import { TaskReportsTab } from '../reports/task-reports-tab.js';
+import { TaskSupervisionTab } from '../supervision/task-supervision-tab.js';
 import { TaskTimelineTab } from '../timeline/task-timeline-tab.js';
 import { TaskActionBar, type TaskDialog } from './task-action-bar.js';
 import { TaskDecomposeModal } from './task-decompose-modal.js';
@@ -117,6 +118,7 @@ function TaskDetailView({ task, onReload }: { task: TaskDetail; onReload: () => 
                   { key: 'plan', label: t('plans.tab'), children: <TaskPlanTab task={task} /> },
                   { key: 'reports', label: t('reports.tab'), children: <TaskReportsTab task={task} /> },
                   { key: 'closure', label: t('closure.tab'), children: <TaskClosureTab task={task} /> },
+                  { key: 'supervision', label: t('supervision.tab'), children: <TaskSupervisionTab task={task} /> },
                 ]),
             { key: 'files', label: t('files.tab'), children: <TaskFilesTab task={task} /> },
             {
