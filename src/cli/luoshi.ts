@@ -6,6 +6,7 @@ import { registerDemoCommand } from './demo.command.js';
 import { registerGenCommand } from './gen.command.js';
 import { registerMigrateCommand } from './migrate.command.js';
 import { registerServeCommand } from './serve.command.js';
+import { registerSweepCommand } from './sweep.command.js';
 import { registerUserCommands } from './user.command.js';
 
 /** The `luoshi` command line: thin adapters over the server's services. */
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerGenCommand(program);
   registerAuditCommands(program);
+  registerSweepCommand(program);
   return program;
 }
 

@@ -53,3 +53,33 @@ export function healthReasonText(reason: HealthReason, locale: Locale): string {
       return tw ? `交辦 ${reason.workingDays} 個工作日仍未簽收` : `交办 ${reason.workingDays} 个工作日仍未签收`;
   }
 }
+
+/** Why the ladder acted, as the `{message}` of a supervision notification ("（逾期 3 个工作日）"). */
+export function ladderTriggerText(trigger: string, workingDays: number, locale: Locale): string {
+  const en = locale === 'en';
+  const tw = locale === 'zh-TW';
+  const days = Math.abs(workingDays);
+  const zh = (cn: string, hant: string) => `（${tw ? hant : cn}）`;
+  switch (trigger) {
+    case 'before_deadline':
+      return en
+        ? ` (deadline in ${days} working days)`
+        : zh(`距完成时限还有 ${days} 个工作日`, `距完成時限還有 ${days} 個工作日`);
+    case 'after_deadline':
+      return en ? ` (${days} working days overdue)` : zh(`逾期 ${days} 个工作日`, `逾期 ${days} 個工作日`);
+    case 'report_missing':
+      return en
+        ? ` (progress report ${days} working days late)`
+        : zh(`进展反馈逾期 ${days} 个工作日未报`, `進展回報逾期 ${days} 個工作日未報`);
+    case 'stalled':
+      return en ? ' (no real progress over several cycles)' : zh('进展停滞', '進展停滯');
+    case 'unacknowledged':
+      return en
+        ? ` (not acknowledged ${days} working days after assignment)`
+        : zh(`交办 ${days} 个工作日未签收`, `交辦 ${days} 個工作日未簽收`);
+    case 'instruction_unanswered':
+      return en ? ' (leader instruction not answered in time)' : zh('领导批示逾期未回复', '領導批示逾期未回覆');
+    default:
+      return '';
+  }
+}

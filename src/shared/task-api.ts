@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCalendarDate } from './calendar.js';
+import { HEALTH_FLAGS, HEALTH_LIGHTS, taskHealthSchema } from './health-api.js';
 import { SOURCE_KINDS, TASK_ACTIONS, TASK_LIMITS, TASK_PRIORITIES, TASK_STATUSES } from './tasks.js';
 
 // The tasks API's request and answer shapes: the server validates and documents with these; the
@@ -61,9 +62,13 @@ export const taskSummarySchema = z
     responsiblePerson: personRef.nullable(),
     startDate: dateString.nullable(),
     deadline: dateString.nullable(),
+    /** The deadline as first set; differs from `deadline` after an approved extension. */
+    originalDeadline: dateString.nullable(),
     progress: z.number(),
     weight: z.number(),
     childCount: z.number().int(),
+    /** The light with its reasons, as of the last sweep; null when the task is not open. */
+    health: taskHealthSchema.nullable(),
     /** Deadline passed and the task is still open. */
     overdue: z.boolean(),
     /** Assigned, but the lead unit has not acknowledged yet. */
@@ -232,6 +237,14 @@ export const listTasksQuery = z.strictObject({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
+  /** Lights, comma-separated (`red,amber`), as of the last sweep. */
+  light: z
+    .string()
+    .transform((v) => v.split(',').filter(Boolean))
+    .pipe(z.array(z.enum(HEALTH_LIGHTS)).max(HEALTH_LIGHTS.length))
+    .optional(),
+  /** One health flag. */
+  flag: z.enum(HEALTH_FLAGS).optional(),
   q: z.string().min(TASK_LIMITS.searchMin).max(TASK_LIMITS.searchMax).optional(),
   sort: z.enum(TASK_SORTS).default('-updated'),
   cursor: z.string().max(200).optional(),

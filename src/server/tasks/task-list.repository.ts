@@ -23,6 +23,10 @@ export interface TaskListFilter {
   deadlineTo?: string | undefined;
   overdue?: boolean | undefined;
   unacknowledged?: boolean | undefined;
+  /** Only tasks showing one of these lights (tasks_health_idx). */
+  lights?: string[] | undefined;
+  /** Only tasks with this health flag bit set (HEALTH_FLAG_BITS). */
+  flagBit?: number | undefined;
   q?: string | undefined;
   /** Only these ids (bulk checks, inbox). */
   ids?: readonly number[] | undefined;
@@ -117,6 +121,7 @@ function unitRowCondition(
 function taskUnitsPage(db: Executor, dialect: 'sqlite' | 'postgres', f: TaskListFilter) {
   if (!f.sort.endsWith('updated') || f.q || f.ids || f.isKey !== undefined || f.parent !== undefined) return undefined;
   if (f.responsiblePersonId || f.responsibleLeaderId || f.sourceId) return undefined;
+  if (f.lights?.length || f.flagBit) return undefined;
   let rows: (eb: ExpressionBuilder<DB & { fu: DB['task_units'] }, 'fu'>) => Expression<SqlBool>;
   let unique: boolean;
   if (f.scope.all) {
@@ -204,6 +209,8 @@ export function listTaskRows(db: Executor, dialect: 'sqlite' | 'postgres', f: Ta
   }
   if (f.unacknowledged === true) query = query.where('tasks.status', '=', 'assigned');
   if (f.unacknowledged === false) query = query.where('tasks.status', '!=', 'assigned');
+  if (f.lights?.length) query = query.where('tasks.health_light', 'in', f.lights);
+  if (f.flagBit) query = query.where(sql<SqlBool>`(tasks.health_flags & ${f.flagBit}) <> 0`);
   if (f.q) query = applySearch(query, dialect, f.q, f.sort);
   if (f.after) {
     const [value, id] = f.after;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { availableActions } from '../../domain/task-lifecycle.js';
 import { CLOSURE_FLOW_TASK_ACTIONS } from '../../shared/closure-api.js';
+import { HEALTH_FLAG_BITS } from '../../shared/health-api.js';
 import type { listTasksQuery, taskDetailSchema } from '../../shared/task-api.js';
 import type { TaskStatus } from '../../shared/tasks.js';
 import type { Actor } from '../auth/actor.js';
@@ -49,6 +50,8 @@ export async function listTasks(
     deadlineTo: input.deadlineTo,
     overdue: input.overdue,
     unacknowledged: input.unacknowledged,
+    lights: input.light,
+    flagBit: input.flag ? HEALTH_FLAG_BITS[input.flag] : undefined,
     q: input.q?.trim() || undefined,
     sort: input.sort,
     after: after ? [String(after[0]), Number(after[1])] : undefined,

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { taskSummarySchema } from '../../shared/task-api.js';
 import type { TaskRelation } from '../../shared/tasks.js';
 import type { Executor } from '../db/connect.js';
+import { presentHealth } from '../supervision/health.presenter.js';
 import { acknowledgeBy, type TaskClock } from './task-clock.js';
 import { OVERDUE_STATUSES } from './task-list.repository.js';
 import { listTaskUnitRows, type TaskRow, type TaskUnitRow } from './tasks.repository.js';
@@ -93,9 +94,11 @@ export function presentTaskSummary(
     responsiblePerson: person(lookups, task.responsible_person_id),
     startDate: task.start_date,
     deadline: task.deadline,
+    originalDeadline: task.original_deadline,
     progress: task.progress,
     weight: task.weight,
     childCount: task.child_count,
+    health: presentHealth(task),
     overdue: isOverdue(task, clock.today),
     unacknowledged,
     acknowledgementOverdue:

@@ -1,5 +1,6 @@
-import { Badge, Flex, Progress, Tag, Typography } from 'antd';
+import { Badge, Flex, Progress, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { healthReasonText, lightName } from '../../shared/health-terms.js';
 import type { TaskSummary } from '../../shared/task-api.js';
 import type { TaskPriority, TaskStatus } from '../../shared/tasks.js';
 import { currentLocale } from '../i18n/index.js';
@@ -54,24 +55,35 @@ export const HEALTH_COLORS: Record<TaskHealth, string> = {
   none: '#bfbfbf',
 };
 
-/** 红黄绿灯: a coloured dot (and word) for overdue, late acknowledgement, or fine. */
+/**
+ * 红黄绿灯: a coloured dot with the reasons that lit it ("逾期 3 个工作日"); the first reason (or
+ * the light's name) as text, all of them on hover and for screen readers.
+ */
 export function TaskHealthBadge({
   task,
   showText = true,
 }: {
-  task: Pick<TaskSummary, 'status' | 'overdue' | 'acknowledgementOverdue'>;
+  task: Pick<TaskSummary, 'status' | 'overdue' | 'acknowledgementOverdue'> & { health?: TaskSummary['health'] };
   showText?: boolean;
 }) {
   const { t } = useTranslation();
   const health = taskHealth(task);
-  const label = t(`tasks.health.${health}`);
+  const locale = currentLocale();
+  const reasons = (task.health?.reasons ?? []).map((reason) => healthReasonText(reason, locale));
+  const label = task.health ? (reasons[0] ?? t('tasks.health.green')) : t(`tasks.health.${health}`);
+  const [colon, semicolon] = locale === 'en' ? [': ', '; '] : ['：', '；'];
+  const full = task.health
+    ? `${lightName(task.health.light, locale)}${reasons.length ? `${colon}${reasons.join(semicolon)}` : ''}`
+    : label;
   return (
-    <Badge
-      color={HEALTH_COLORS[health]}
-      text={showText ? label : undefined}
-      aria-label={showText ? undefined : label}
-      title={label}
-    />
+    <Tooltip title={reasons.length > 1 ? full : undefined}>
+      <Badge
+        color={HEALTH_COLORS[health]}
+        text={showText ? label : undefined}
+        aria-label={full}
+        title={reasons.length > 1 ? undefined : full}
+      />
+    </Tooltip>
   );
 }
 

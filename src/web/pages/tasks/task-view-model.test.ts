@@ -21,6 +21,8 @@ function buildTask(overrides: Partial<TaskSummary> & Pick<TaskSummary, 'id'>): T
     responsiblePerson: null,
     startDate: null,
     deadline: null,
+    originalDeadline: null,
+    health: null,
     progress: 0,
     weight: 1,
     childCount: 0,

@@ -1,11 +1,18 @@
 import type { TaskSummary } from '../../../shared/task-api.js';
 import { OPEN_STATUSES } from '../../../shared/tasks.js';
 
-/** 红黄绿灯: red when overdue, amber when not acknowledged in time, green otherwise; none when not open. */
+/** 红黄绿灯: the sweep's light (src/domain/task-health.ts); none when the task is not open. */
 export type TaskHealth = 'red' | 'amber' | 'green' | 'none';
 
-export function taskHealth(task: Pick<TaskSummary, 'status' | 'overdue' | 'acknowledgementOverdue'>): TaskHealth {
+/**
+ * The light the server assessed; before the first sweep has seen a task, the simple reading of its
+ * flags (red when overdue, amber when not acknowledged in time, green otherwise).
+ */
+export function taskHealth(
+  task: Pick<TaskSummary, 'status' | 'overdue' | 'acknowledgementOverdue'> & { health?: TaskSummary['health'] },
+): TaskHealth {
   if (!OPEN_STATUSES.includes(task.status)) return 'none';
+  if (task.health) return task.health.light;
   if (task.overdue) return 'red';
   if (task.acknowledgementOverdue) return 'amber';
   return 'green';
