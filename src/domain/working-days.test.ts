@@ -142,6 +142,29 @@ describe(workingDaysBetween.name, () => {
     );
   });
 
+  it('should count as a day-by-day walk does, inside and outside the indexed years', () => {
+    const walk = (from: string, to: string) => {
+      let count = 0;
+      for (let day = toDayNumber(from) + 1; day <= toDayNumber(to); day++)
+        if (isWorkingDay(china, fromDayNumber(day))) count++;
+      return count;
+    };
+    const wide = fc.integer({ min: toDayNumber('1969-06-01'), max: toDayNumber('2170-06-30') }).map(fromDayNumber);
+    fc.assert(
+      fc.property(dates, fc.integer({ min: 0, max: 800 }), (from, span) => {
+        const to = fromDayNumber(toDayNumber(from) + span);
+        expect(workingDaysBetween(china, from, to)).toBe(walk(from, to));
+      }),
+    );
+    fc.assert(
+      fc.property(wide, fc.integer({ min: 0, max: 60 }), (from, n) => {
+        const to = addWorkingDays(china, from, n);
+        expect(walk(from, to)).toBe(n);
+        if (n > 0) expect(isWorkingDay(china, to)).toBe(true);
+      }),
+    );
+  });
+
   it('should change only the sign when the dates are swapped', () => {
     fc.assert(
       fc.property(dates, dates, (a, b) => {

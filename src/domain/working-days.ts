@@ -69,6 +69,29 @@ function isWorkingDayNumber(calendar: WorkingCalendar, day: number): boolean {
   return weekday !== 0 && weekday !== 6;
 }
 
+/** Day numbers the running-count index covers: 1970-01-01 up to 2169 (outside it, days are counted one by one). */
+const INDEXED_DAYS = 73_000;
+const runningCounts = new WeakMap<WorkingCalendar, Int32Array>();
+
+/**
+ * The calendar's running count of working days (index d = working days on day numbers 0..d), built
+ * once per calendar (they are never changed after `buildWorkingCalendar`): spans of working days,
+ * which the health sweep computes for a million tasks, become two array reads.
+ */
+function countsOf(calendar: WorkingCalendar): Int32Array {
+  let counts = runningCounts.get(calendar);
+  if (!counts) {
+    counts = new Int32Array(INDEXED_DAYS);
+    let running = 0;
+    for (let day = 0; day < INDEXED_DAYS; day++) {
+      if (isWorkingDayNumber(calendar, day)) running += 1;
+      counts[day] = running;
+    }
+    runningCounts.set(calendar, counts);
+  }
+  return counts;
+}
+
 /** True when people work on this date: a weekday that is not a holiday, or a make-up workday (调休). */
 export function isWorkingDay(calendar: WorkingCalendar, date: string): boolean {
   return isWorkingDayNumber(calendar, toDayNumber(date));
@@ -82,6 +105,19 @@ export function isWorkingDay(calendar: WorkingCalendar, date: string): boolean {
 export function addWorkingDays(calendar: WorkingCalendar, from: string, n: number): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0, got ${n}`);
   let day = toDayNumber(from);
+  if (n === 0) return from;
+  const counts = countsOf(calendar);
+  if (day >= 0 && day + n * 3 + 30 < counts.length) {
+    // The first day whose running count reaches from's count + n (counts rise only on working days).
+    const target = (counts[day] as number) + n;
+    let [low, high] = [day, counts.length - 1];
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((counts[middle] as number) >= target) high = middle;
+      else low = middle + 1;
+    }
+    return fromDayNumber(low);
+  }
   for (let remaining = n; remaining > 0; ) {
     day += 1;
     if (isWorkingDayNumber(calendar, day)) remaining -= 1;
@@ -99,8 +135,10 @@ export function workingDaysBetween(calendar: WorkingCalendar, from: string, to: 
   const start = toDayNumber(from);
   const end = toDayNumber(to);
   const [low, high] = start <= end ? [start, end] : [end, start];
+  const counts = countsOf(calendar);
   let count = 0;
-  for (let day = low + 1; day <= high; day++) if (isWorkingDayNumber(calendar, day)) count += 1;
+  if (low >= 0 && high < counts.length) count = (counts[high] as number) - (counts[low] as number);
+  else for (let day = low + 1; day <= high; day++) if (isWorkingDayNumber(calendar, day)) count += 1;
   if (start <= end || count === 0) return count; // never -0
   return -count;
 }
