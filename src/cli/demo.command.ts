@@ -19,6 +19,9 @@ function summarise(result: DemoLoadResult, seconds: number): string {
     result.tasks && !result.tasks.existing
       ? `  follow-up: ${result.tasks.plans} plans, ${result.tasks.reports} progress reports, ${result.tasks.files} evidence files, ${result.tasks.closures} closure applications`
       : '',
+    result.tasks && !result.tasks.existing
+      ? `  supervision: lights for every open task, ${result.tasks.supervision.actions} reminders, urges and notices, ${result.tasks.supervision.requests} extension, coordination and instruction requests`
+      : '',
   ].filter(Boolean);
   if (users.existingUsernames.length) {
     const shown = users.existingUsernames.slice(0, SHOWN_EXISTING).join(', ');

@@ -1,11 +1,15 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../shared/roles.js';
+import { SUPERVISION_DEFAULTS } from '../shared/supervision-settings.js';
 import { API_PREFIX } from './app.js';
+import { systemActor } from './auth/actor.js';
 import { storeSampleFile } from './files/file-samples.js';
+import { createWebhook } from './notifications/webhooks.service.js';
 import { seedEmptyPlan } from './plans/plan-fixtures.js';
 import { allow, type RoutePolicy } from './policy.js';
 import { seedSampleReport } from './reports/report-test-fixtures.js';
+import { issueNotice } from './supervision/notices.service.js';
 import { makeSource, makeTask } from './test/task-fixtures.js';
 import { createTestApp, type TestApp } from './test/test-app.js';
 
@@ -14,6 +18,10 @@ let admin: string;
 const samples = { unitId: 0, unitVersion: 0, userId: 0, userVersion: 0, taskId: 0, sourceId: 0, reportId: 0 };
 /** A file on the sample task (files/file-samples.ts). */
 let sampleFileId = 0;
+/** A supervision notice on the sample task (supervision/notices.service.ts). */
+let sampleNoticeId = 0;
+/** A webhook (notifications/webhooks.service.ts). */
+let sampleWebhookId = 0;
 /** The session cookie of a user holding just that role. */
 const cookies = new Map<Role, string>();
 
@@ -30,6 +38,30 @@ beforeAll(async () => {
   await seedEmptyPlan(t.db, samples.taskId);
   samples.reportId = await seedSampleReport(t.db, samples.taskId);
   sampleFileId = (await storeSampleFile(t, samples.taskId)).id;
+  sampleNoticeId = await t.db.transaction().execute(
+    async (trx) =>
+      (
+        await issueNotice(trx, {
+          taskId: samples.taskId,
+          unitId: unit.id,
+          ccUnitIds: [],
+          matter: '矩阵样本督办事项',
+          requirements: '矩阵样本督办要求',
+          responseDue: '2099-12-31',
+          actionId: null,
+          actor: systemActor('test'),
+          today: '2026-11-27',
+        })
+      ).id,
+  );
+  sampleWebhookId = (
+    await createWebhook(t.db, {
+      name: '矩阵样本机器人',
+      url: 'https://example.com/hook',
+      format: 'generic',
+      actor: systemActor('test'),
+    })
+  ).id;
   for (const role of ROLES) {
     const username = `matrix-${role.replace('_', '-')}`;
     await t.makeUser(username, [role]);
@@ -42,9 +74,10 @@ afterAll(() => t.close());
  * Who may call a route: `directory` is the people directory (admin, supervisor, auditor). GET
  * /users/:id belongs there because the sample user is never the caller (anyone may read themself).
  * `audit` is the audit trail (admin, auditor). `supervision` is the supervision office's work on
- * tasks and sources (supervisor, admin).
+ * tasks and sources (supervisor, admin). `instruct` is writing leader instructions (leader, admin);
+ * `unit` is answering for a unit (unit head, staff).
  */
-type Access = 'public' | 'signedIn' | 'directory' | 'admin' | 'audit' | 'supervision';
+type Access = 'public' | 'signedIn' | 'directory' | 'admin' | 'audit' | 'supervision' | 'instruct' | 'unit';
 
 interface RouteCase {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -225,6 +258,105 @@ const ROUTES: RouteCase[] = [
     access: 'admin',
     body: () => ({ version: 1, leaderConfirmsKeyTasks: true }),
   },
+  // Supervision (issue 5): the desk and urging are the supervision office's; a task's actions follow
+  // the task's visibility; the ladder is read by supervisors and changed by administrators.
+  { method: 'GET', path: '/supervision/desk', access: 'supervision' },
+  { method: 'GET', path: '/supervision/actions', access: 'supervision' },
+  { method: 'POST', path: '/supervision/urges', access: 'supervision', body: () => ({ taskIds: [samples.taskId] }) },
+  { method: 'GET', path: '/tasks/:id/supervision', access: 'signedIn', scoped: true },
+  { method: 'GET', path: '/settings/supervision', access: 'signedIn' },
+  {
+    method: 'PUT',
+    path: '/settings/supervision',
+    access: 'admin',
+    body: () => ({ ...SUPERVISION_DEFAULTS, version: 1 }),
+  },
+  { method: 'GET', path: '/settings/ladder', access: 'supervision' },
+  { method: 'PUT', path: '/settings/ladder', access: 'admin', body: () => ({ version: 1, rules: [] }) },
+  // Extensions and instructions: who may file, decide or answer is per task (supervision/extensions.test.ts).
+  { method: 'GET', path: '/tasks/:id/extensions', access: 'signedIn', scoped: true },
+  {
+    method: 'POST',
+    path: '/tasks/:id/extensions',
+    access: 'signedIn',
+    body: () => ({ reason: '越权延期', progress: 10, proposedDeadline: '2099-12-31' }),
+  },
+  { method: 'POST', path: '/extensions/:id/approve', access: 'signedIn', body: () => ({ version: 1 }) },
+  { method: 'POST', path: '/extensions/:id/reject', access: 'signedIn', body: () => ({ version: 1, comment: '越权' }) },
+  { method: 'POST', path: '/extensions/:id/withdraw', access: 'signedIn', body: () => ({ version: 1 }) },
+  { method: 'GET', path: '/extensions', access: 'signedIn' },
+  { method: 'GET', path: '/tasks/:id/instructions', access: 'signedIn', scoped: true },
+  { method: 'GET', path: '/instructions', access: 'signedIn' },
+  {
+    method: 'POST',
+    path: '/instructions',
+    access: 'instruct',
+    body: () => ({ taskIds: [samples.taskId], body: '越权批示', respondBy: '2099-12-31' }),
+  },
+  {
+    method: 'POST',
+    path: '/instructions/:id/tasks/:taskId/respond',
+    access: 'signedIn',
+    body: () => ({ response: '越权答复' }),
+  },
+  // Coordination requests: each side's steps are checked per request (supervision/coordination.test.ts).
+  { method: 'GET', path: '/tasks/:id/coordination', access: 'signedIn', scoped: true },
+  {
+    method: 'POST',
+    path: '/tasks/:id/coordination',
+    access: 'signedIn',
+    body: () => ({ toUnitId: samples.unitId, matter: '越权协调', dueDate: '2099-12-31' }),
+  },
+  ...(['accept', 'decline', 'pass-on', 'fulfil', 'withdraw', 'resend', 'resolve'] as const).map((step) => ({
+    method: 'POST' as const,
+    path: `/coordination/:id/${step}`,
+    access: 'signedIn' as const,
+    body: () => ({
+      version: 1,
+      commitmentDate: '2099-12-31',
+      reason: '越权',
+      response: '越权',
+      toUnitId: samples.unitId,
+    }),
+  })),
+  { method: 'GET', path: '/coordination', access: 'signedIn' },
+  { method: 'GET', path: '/coordination/stats', access: 'signedIn' },
+  { method: 'GET', path: '/coordination/targets', access: 'signedIn' },
+  // Supervision notices (督办单): issued and reviewed by the supervision office, answered by the unit
+  // addressed, read by whoever sees the task (supervision/notices.test.ts).
+  { method: 'POST', path: '/notices', access: 'supervision', body: () => ({ taskIds: [samples.taskId] }) },
+  { method: 'GET', path: '/notices', access: 'signedIn' },
+  { method: 'GET', path: '/notices/:id', access: 'signedIn', scoped: true },
+  { method: 'GET', path: '/notices/:id/docx', access: 'signedIn', scoped: true },
+  { method: 'GET', path: '/notices/:id/pdf', access: 'signedIn', scoped: true },
+  { method: 'GET', path: '/tasks/:id/notices', access: 'signedIn', scoped: true },
+  { method: 'GET', path: '/tasks/:id/notice-draft', access: 'supervision' },
+  { method: 'POST', path: '/notices/:id/respond', access: 'unit', body: () => ({ response: '越权答复', version: 1 }) },
+  { method: 'POST', path: '/notices/:id/accept', access: 'supervision', body: () => ({ version: 1 }) },
+  { method: 'POST', path: '/notices/:id/return', access: 'supervision', body: () => ({ version: 1, reason: '越权' }) },
+  // Notification channels: each person's own preferences; webhooks and the delivery log (admins;
+  // supervisors may read the webhooks).
+  { method: 'GET', path: '/me/notification-prefs', access: 'signedIn' },
+  {
+    method: 'PUT',
+    path: '/me/notification-prefs',
+    access: 'signedIn',
+    body: () => ({ locale: null, emailEnabled: true, digestEnabled: true, mutedKinds: [], version: 0 }),
+  },
+  { method: 'GET', path: '/me/digest-preview', access: 'signedIn' },
+  { method: 'GET', path: '/webhooks', access: 'supervision' },
+  { method: 'GET', path: '/webhooks/:id', access: 'supervision' },
+  {
+    method: 'POST',
+    path: '/webhooks',
+    access: 'admin',
+    body: () => ({ name: '越权', url: 'https://example.com/h', format: 'generic' }),
+  },
+  { method: 'PATCH', path: '/webhooks/:id', access: 'admin', body: () => ({ version: 1, enabled: false }) },
+  { method: 'DELETE', path: '/webhooks/:id', access: 'admin', query: 'version=1' },
+  { method: 'POST', path: '/webhooks/:id/test', access: 'admin' },
+  { method: 'GET', path: '/webhooks/:id/deliveries', access: 'admin' },
+  { method: 'GET', path: '/deliveries', access: 'admin' },
   // Notifications: each person's own inbox.
   { method: 'GET', path: '/notifications', access: 'signedIn' },
   { method: 'GET', path: '/notifications/unread-count', access: 'signedIn' },
@@ -268,6 +400,8 @@ const DECLARED: Record<Access, RoutePolicy> = {
   admin: allow.roles('admin'),
   audit: allow.roles('admin', 'auditor'),
   supervision: allow.roles('supervisor', 'admin'),
+  instruct: allow.roles('leader', 'admin'),
+  unit: allow.roles('unit_head', 'unit_staff'),
 };
 
 function isAllowed(access: Access, roles: readonly Role[]): boolean {
@@ -275,6 +409,8 @@ function isAllowed(access: Access, roles: readonly Role[]): boolean {
   if (access === 'admin') return roles.includes('admin');
   if (access === 'audit') return roles.includes('admin') || roles.includes('auditor');
   if (access === 'supervision') return roles.includes('admin') || roles.includes('supervisor');
+  if (access === 'instruct') return roles.includes('admin') || roles.includes('leader');
+  if (access === 'unit') return roles.includes('unit_head') || roles.includes('unit_staff');
   return roles.some((role) => role === 'admin' || role === 'supervisor' || role === 'auditor');
 }
 
@@ -286,6 +422,8 @@ function sampleUrl(route: RouteCase): string {
     sources: samples.sourceId,
     reports: samples.reportId,
     files: sampleFileId,
+    webhooks: sampleWebhookId,
+    notices: sampleNoticeId,
   };
   const id = ids[route.path.split('/')[1] ?? ''] ?? 1;
   const path = route.path
@@ -294,7 +432,8 @@ function sampleUrl(route: RouteCase): string {
     .replace(':unitId', String(samples.unitId))
     .replace(':versionNo', '1')
     .replace(':otherNo', '1')
-    .replace(':otherId', String(samples.reportId));
+    .replace(':otherId', String(samples.reportId))
+    .replace(':taskId', String(samples.taskId));
   return `${API_PREFIX}${path.replace(':id', String(id))}${route.query ? `?${route.query}` : ''}`;
 }
 

@@ -18,11 +18,17 @@ import { registerFileRoutes } from './files/files.routes.js';
 import { registerHealthRoutes } from './health/health.routes.js';
 import type { RouteDeps, ZodApp } from './http/route-deps.js';
 import { checkingSerializerCompiler, fastSerializerCompiler } from './http/serializer.js';
+import { registerChannelRoutes } from './notifications/channels.routes.js';
 import { registerPlanRoutes } from './plans/plans.routes.js';
 import { allow, type RoutePolicy } from './policy.js';
 import { registerReportRoutes } from './reports/reports.routes.js';
 import { registerSettingsRoutes } from './settings/settings.routes.js';
 import { registerSourceRoutes } from './sources/sources.routes.js';
+import { registerCoordinationRoutes } from './supervision/coordination.routes.js';
+import { registerExtensionRoutes } from './supervision/extensions.routes.js';
+import { registerInstructionRoutes } from './supervision/instructions.routes.js';
+import { registerNoticeRoutes } from './supervision/notices.routes.js';
+import { registerSupervisionRoutes } from './supervision/supervision.routes.js';
 import { registerTaskActionRoutes } from './tasks/task-actions.routes.js';
 import { registerTaskRoutes } from './tasks/tasks.routes.js';
 import { registerTokenRoutes } from './tokens/tokens.routes.js';
@@ -169,7 +175,13 @@ export async function buildApp(options: BuildAppOptions): Promise<ZodApp> {
       registerPlanRoutes(zapi, deps);
       registerFileRoutes(zapi, deps);
       registerClosureAndNotificationRoutes(zapi, deps);
+      registerChannelRoutes(zapi, deps);
       registerReportRoutes(zapi, deps);
+      registerSupervisionRoutes(zapi, deps);
+      registerExtensionRoutes(zapi, deps);
+      registerInstructionRoutes(zapi, deps);
+      registerNoticeRoutes(zapi, deps);
+      registerCoordinationRoutes(zapi, deps);
       zapi.get('/openapi.json', {
         config: { policy: allow.public },
         schema: { hide: true },

@@ -89,4 +89,26 @@ describe(loadConfig.name, () => {
       'PORT',
     ]);
   });
+
+  it('should read the notification channels: email off by default, links from the public address', () => {
+    expect(loadConfig({})).toMatchObject({
+      smtpUrl: undefined,
+      publicUrl: 'http://localhost:3000',
+      defaultLocale: 'zh-CN',
+      digestHour: 8,
+    });
+    expect(loadConfig({ LUOSHI_PUBLIC_ORIGIN: 'https://luoshi.example.gov.cn' }).publicUrl).toBe(
+      'https://luoshi.example.gov.cn',
+    );
+    const config = loadConfig({
+      LUOSHI_SMTP_URL: 'smtps://luoshi:pw@mail.example.gov.cn:465',
+      LUOSHI_PUBLIC_URL: 'https://gov.example.cn/luoshi/',
+      LUOSHI_DEFAULT_LOCALE: 'en',
+      LUOSHI_DIGEST_HOUR: '7',
+    });
+    expect(config).toMatchObject({ publicUrl: 'https://gov.example.cn/luoshi', defaultLocale: 'en', digestHour: 7 });
+    const error = configErrorFor({ LUOSHI_SMTP_URL: 'luoshi:s3cret@mailhost', LUOSHI_DIGEST_HOUR: '24' });
+    expect(error.problems.map((p) => p.split(':')[0]).sort()).toEqual(['LUOSHI_DIGEST_HOUR', 'LUOSHI_SMTP_URL']);
+    expect(error.message).not.toContain('s3cret');
+  });
 });

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { LOCALES, type Locale } from '../shared/locales.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -45,6 +46,23 @@ const envSchema = z.object({
       }
     }, 'must be an IANA time zone such as Asia/Shanghai')
     .default('Asia/Shanghai'),
+  LUOSHI_SMTP_URL: z
+    .string()
+    .refine(
+      (value) => /^smtps?:\/\/[^/]+/.test(value),
+      'must be an SMTP URL such as smtp://user:pass@mail.example.gov.cn:587',
+    )
+    .optional(),
+  LUOSHI_MAIL_FROM: z.string().min(3).max(200).default('Luoshi <luoshi@localhost>'),
+  LUOSHI_PUBLIC_URL: z
+    .string()
+    .refine(
+      (value) => /^https?:\/\/[^/]+(\/.*)?$/.test(value),
+      'must be an http(s) URL such as https://luoshi.example.gov.cn',
+    )
+    .optional(),
+  LUOSHI_DEFAULT_LOCALE: z.enum(LOCALES).default('zh-CN'),
+  LUOSHI_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
 });
 
 /** Everything the server reads from its environment, parsed once and frozen. */
@@ -72,6 +90,16 @@ export interface Config {
   workers: number;
   /** Whether this node runs the background jobs (housekeeping, report slots); they are idempotent. */
   jobs: boolean;
+  /** Where email goes out (nodemailer SMTP URL); unset = no email is queued or sent. */
+  smtpUrl: string | undefined;
+  /** The From of every email. */
+  mailFrom: string;
+  /** The address people open Luoshi at, for links in emails and webhooks (no trailing slash). */
+  publicUrl: string;
+  /** The language of messages to people who chose none (notification preferences). */
+  defaultLocale: Locale;
+  /** The local hour (in timeZone) from which the daily digest is sent. */
+  digestHour: number;
 }
 
 /** Thrown when the environment has bad values; lists every problem, one per line. */
@@ -113,6 +141,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     checkResponses: e.LUOSHI_CHECK_RESPONSES,
     workers: e.LUOSHI_WORKERS,
     jobs: e.LUOSHI_JOBS,
+    smtpUrl: e.LUOSHI_SMTP_URL,
+    mailFrom: e.LUOSHI_MAIL_FROM,
+    publicUrl: (e.LUOSHI_PUBLIC_URL ?? e.LUOSHI_PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    defaultLocale: e.LUOSHI_DEFAULT_LOCALE,
+    digestHour: e.LUOSHI_DIGEST_HOUR,
     ...overrides,
   };
   if (overrides.dataDir && !overrides.database && config.database.kind === 'sqlite') {

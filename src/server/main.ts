@@ -5,7 +5,9 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { createDatabase, type Database } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { isEntryPoint } from './entry-point.js';
+import { startDeliveries } from './jobs/deliveries.js';
 import { startHousekeeping } from './jobs/housekeeping.js';
+import { startSupervisionSweep } from './jobs/supervision-sweep.js';
 import { ensureFirstAdmin } from './users/bootstrap.service.js';
 
 /**
@@ -31,7 +33,14 @@ export async function startServer(config: Config): Promise<void> {
   }
   // The jobs are idempotent (several nodes may run them at once); one worker of a cluster is enough.
   const runsJobs = config.jobs && (worker === undefined || worker === 1);
-  const stopJobs = runsJobs ? startHousekeeping(db, app.log, config.timeZone) : () => {};
+  const stopHousekeeping = runsJobs ? startHousekeeping(db, app.log, config.timeZone) : () => {};
+  const stopSweep = runsJobs ? startSupervisionSweep(db, app.log, config.timeZone) : () => {};
+  const stopDeliveries = runsJobs ? startDeliveries({ db, dialect, config }, app.log) : () => {};
+  const stopJobs = () => {
+    stopHousekeeping();
+    stopSweep();
+    stopDeliveries();
+  };
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -66,6 +66,18 @@ export const can = {
     (actor.roles.has('unit_head') && actor.unitId !== null && actor.unitId === file.unitId) ||
     relations.includes('supervisor') ||
     relations.includes('admin'),
+  /** Urging or reminding by hand (催办), and the supervision desk: the supervision office. */
+  urgeTasks: (actor: Actor) => hasAny(actor, ['supervisor', 'admin']),
+  /** Webhooks to group robots: administrators set them up; the supervision office may see them. */
+  readWebhooks: (actor: Actor) => hasAny(actor, ['admin', 'supervisor']),
+  manageWebhooks: (actor: Actor) => actor.roles.has('admin'),
+  /** The delivery log (addresses, errors): administrators. */
+  readDeliveries: (actor: Actor) => actor.roles.has('admin'),
+  /** Supervision notices (督办单) are issued, and their responses accepted or returned, by the supervision office. */
+  superviseNotices: (actor: Actor) => hasAny(actor, ['supervisor', 'admin']),
+  /** A notice is answered by the head or staff of the unit it is addressed to. */
+  respondToNotice: (actor: Actor, unitId: number) =>
+    actor.unitId === unitId && hasAny(actor, ['unit_head', 'unit_staff']),
 };
 
 /** Throws 403 unless the rule allowed it. */

@@ -5,6 +5,7 @@ import { z } from 'zod';
 // them in the reader's language (src/shared/health-terms.ts).
 
 export const HEALTH_LIGHTS = ['green', 'amber', 'red'] as const;
+export type HealthLight = (typeof HEALTH_LIGHTS)[number];
 export const HEALTH_FLAGS = ['overdue', 'stalled', 'reportMissing', 'unacknowledged'] as const;
 export type HealthFlag = (typeof HEALTH_FLAGS)[number];
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ladderTriggerText } from './health-terms.js';
 import type { Locale } from './locales.js';
 
 // The notifications inbox API (issue 4 item 9): the kinds of notification, their display texts in
@@ -42,6 +43,7 @@ export const NOTIFICATION_KINDS = [
   'coordination.accepted',
   'coordination.declined',
   'coordination.escalated',
+  'coordination.resolved',
   'instruction.issued',
   'instruction.answered',
   'digest.daily',
@@ -87,6 +89,7 @@ export const NOTIFICATION_TEXTS: Record<Locale, Record<NotificationKind, string>
     'coordination.accepted': '{unit} 已接受 {task} 的协调请求，承诺 {date} 前完成。',
     'coordination.declined': '{unit} 未接受 {task} 的协调请求：{reason}',
     'coordination.escalated': '{task} 的协调事项经 {bounces} 次推转或逾期未答复，请领导协调：{matter}',
+    'coordination.resolved': '领导已就 {task} 的协调事项作出决定：{reason}',
     'instruction.issued': '领导批示（{task}）：{body}，请于 {dueDate} 前报告落实情况。',
     'instruction.answered': '{task} 已就批示报告落实情况。',
     'digest.daily': '每日督查摘要',
@@ -124,6 +127,7 @@ export const NOTIFICATION_TEXTS: Record<Locale, Record<NotificationKind, string>
     'coordination.accepted': '{unit} 已接受 {task} 的協調請求，承諾 {date} 前完成。',
     'coordination.declined': '{unit} 未接受 {task} 的協調請求：{reason}',
     'coordination.escalated': '{task} 的協調事項經 {bounces} 次推轉或逾期未答覆，請領導協調：{matter}',
+    'coordination.resolved': '領導已就 {task} 的協調事項作出決定：{reason}',
     'instruction.issued': '領導批示（{task}）：{body}，請於 {dueDate} 前報告落實情況。',
     'instruction.answered': '{task} 已就批示報告落實情況。',
     'digest.daily': '每日督查摘要',
@@ -164,6 +168,7 @@ export const NOTIFICATION_TEXTS: Record<Locale, Record<NotificationKind, string>
     'coordination.declined': '{unit} declined the coordination request on {task}: {reason}',
     'coordination.escalated':
       'The coordination request on {task} was bounced {bounces} times or went unanswered; a leader is asked to settle it: {matter}',
+    'coordination.resolved': 'A leader decided the coordination matter on {task}: {reason}',
     'instruction.issued': 'Leader instruction on {task}: {body}. Report what was done by {dueDate}.',
     'instruction.answered': '{task}: the unit reported on the instruction.',
     'digest.daily': 'Daily supervision digest',
@@ -184,9 +189,23 @@ export function notificationText(
   const task = notification.task ? `${notification.task.number}「${notification.task.title}」` : SOME_TASK[locale];
   return NOTIFICATION_TEXTS[locale][notification.kind].replace(/\{(\w+)\}/g, (_, name: string) => {
     if (name === 'task') return task;
+    if (name === 'message') return messageText(locale, notification.params);
     const value = notification.params[name];
     return value === undefined || value === null ? '' : String(value);
   });
+}
+
+/**
+ * `{message}` of a supervision notification: the ladder's reason in the reader's language (params
+ * `trigger` and `workingDays`), or the supervisor's own words (`message`) after a colon.
+ */
+function messageText(locale: Locale, params: Record<string, unknown>): string {
+  if (typeof params.trigger === 'string') {
+    return ladderTriggerText(params.trigger, Number(params.workingDays ?? 0), locale);
+  }
+  const message = typeof params.message === 'string' ? params.message.trim() : '';
+  if (!message) return '';
+  return locale === 'en' ? `: ${message}` : `：${message}`;
 }
 
 export const notificationSchema = z

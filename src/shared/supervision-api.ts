@@ -27,6 +27,8 @@ export const supervisionActionSchema = z
     ruleId: z.string().nullable(),
     trigger: z.string().nullable(),
     dueOn: z.string().nullable(),
+    /** Ladder actions: working days from the trigger's anchor (deadline, due date…) to the firing day. */
+    workingDays: z.number().int().nullable(),
     message: z.string().nullable(),
     recipientCount: z.number().int(),
     noticeId: z.number().int().nullable(),
@@ -74,7 +76,10 @@ export const actionPageQuery = z.strictObject({
   cursor: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
-export const actionPageSchema = z.object({ items: z.array(supervisionActionSchema), nextCursor: z.string().nullable() });
+export const actionPageSchema = z.object({
+  items: z.array(supervisionActionSchema),
+  nextCursor: z.string().nullable(),
+});
 
 export const taskSupervisionSchema = z.object({
   actions: z.array(supervisionActionSchema),

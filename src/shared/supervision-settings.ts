@@ -20,6 +20,11 @@ export const SUPERVISION_DEFAULTS = {
   maxExtensionsPerTask: 2,
   /** A key task's extension needs its responsible leader's approval after the supervisor's. */
   leaderApprovesKeyExtensions: true,
+  /**
+   * A unit may still ask for an extension once the deadline has passed; the request is marked as
+   * filed late, and until it is approved the task stays judged (and overdue) by the deadline it missed.
+   */
+  lateExtensionRequests: true,
   /** A coordination request declined or passed on this many times escalates to the lowest common leader. */
   coordinationBounceLimit: 2,
 } as const;
@@ -44,6 +49,7 @@ export const supervisionSettingsValue = z.strictObject({
   noticeResponseWorkingDays: z.number().int().min(1).max(60),
   maxExtensionsPerTask: count(20),
   leaderApprovesKeyExtensions: z.boolean(),
+  lateExtensionRequests: z.boolean(),
   coordinationBounceLimit: z.number().int().min(1).max(10),
 });
 

@@ -97,6 +97,8 @@ export const taskEventSchema = z.object({
   fromStatus: z.enum(TASK_STATUSES).nullable(),
   toStatus: z.enum(TASK_STATUSES).nullable(),
   reason: z.string().nullable(),
+  /** The entry's particulars (a message, a number, dates), scalar values only. */
+  detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).nullable(),
 });
 
 export const taskDetailSchema = taskSummarySchema
@@ -162,6 +164,8 @@ export const updateTaskBody = z.strictObject({
   version: z.number().int().positive(),
   title: title.optional(),
   ...taskFields,
+  /** Why, for the deadline history when the deadline of an assigned task changes. */
+  reason: z.string().max(TASK_LIMITS.reasonMax).nullable().optional(),
 });
 
 /** POST /tasks/:id/subtasks: decompose into several subtasks at once (they inherit by default). */

@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { RequireAuth, RequireRole } from './auth/require-auth.js';
 import { AppShell } from './components/app-shell.js';
@@ -25,6 +25,9 @@ const SourcesPage = lazy(async () => ({ default: (await import('./pages/sources/
 const NotificationsPage = lazy(async () => ({
   default: (await import('./pages/notifications/notifications-page.js')).NotificationsPage,
 }));
+const NotificationPrefsPage = lazy(async () => ({
+  default: (await import('./pages/notifications/notification-prefs-page.js')).NotificationPrefsPage,
+}));
 const ReviewsPage = lazy(async () => ({ default: (await import('./pages/reviews/reviews-page.js')).ReviewsPage }));
 const ReportPage = lazy(async () => ({ default: (await import('./pages/reports/report-page.js')).ReportPage }));
 const ReportEditPage = lazy(async () => ({
@@ -33,10 +36,36 @@ const ReportEditPage = lazy(async () => ({
 const ReportComparePage = lazy(async () => ({
   default: (await import('./pages/reports/report-compare-page.js')).ReportComparePage,
 }));
+const DeskPage = lazy(async () => ({ default: (await import('./pages/supervision/desk-page.js')).DeskPage }));
+const ExtensionsPage = lazy(async () => ({
+  default: (await import('./pages/extensions/extensions-page.js')).ExtensionsPage,
+}));
+const InstructionsPage = lazy(async () => ({
+  default: (await import('./pages/instructions/instructions-page.js')).InstructionsPage,
+}));
+const NoticesPage = lazy(async () => ({ default: (await import('./pages/notices/notices-page.js')).NoticesPage }));
+const NoticePrintPage = lazy(async () => ({
+  default: (await import('./pages/notices/notice-print-page.js')).NoticePrintPage,
+}));
+
+const CoordinationPage = lazy(async () => ({
+  default: (await import('./pages/coordination/coordination-page.js')).CoordinationPage,
+}));
 
 /** Every address the UI answers. */
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  {
+    // A notice on an A4 sheet, without the app's menu and header, for printing from the browser.
+    path: '/notices/:id/print',
+    element: (
+      <RequireAuth>
+        <Suspense fallback={null}>
+          <NoticePrintPage />
+        </Suspense>
+      </RequireAuth>
+    ),
+  },
   {
     path: '/',
     element: (
@@ -48,11 +77,20 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'inbox', element: <InboxPage /> },
       { path: 'notifications', element: <NotificationsPage /> },
+      { path: 'notifications/preferences', element: <NotificationPrefsPage /> },
       {
         path: 'reviews',
         element: (
           <RequireRole roles={['supervisor', 'admin', 'unit_head', 'leader']}>
             <ReviewsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'supervision',
+        element: (
+          <RequireRole roles={['supervisor', 'admin']}>
+            <DeskPage />
           </RequireRole>
         ),
       },
@@ -66,6 +104,10 @@ export const router = createBrowserRouter([
         ),
       },
       { path: 'tasks/:id', element: <TaskDetailPage /> },
+      { path: 'extensions', element: <ExtensionsPage /> },
+      { path: 'coordination', element: <CoordinationPage /> },
+      { path: 'instructions', element: <InstructionsPage /> },
+      { path: 'notices', element: <NoticesPage /> },
       { path: 'reports/:id', element: <ReportPage /> },
       { path: 'reports/:id/edit', element: <ReportEditPage /> },
       { path: 'reports/:id/compare/:otherId', element: <ReportComparePage /> },

@@ -35,6 +35,8 @@ export interface SupervisionActionTable {
   occurrence_key: string;
   trigger: string | null;
   due_on: string | null;
+  /** Working days from the trigger's anchor to the firing day (negative before a deadline). */
+  working_days: number | null;
   /** The unit addressed (the lead unit, unless a supervisor chose another). */
   unit_id: number | null;
   message: string | null;
@@ -93,6 +95,8 @@ export interface ExtensionRequestTable {
   status: 'pending_supervisor' | 'pending_leader' | 'approved' | 'rejected' | 'withdrawn';
   /** 0/1: the responsible leader must approve too (key tasks, by setting). */
   needs_leader: number;
+  /** 0/1: filed after the deadline it asks to move (allowed by setting, shown to approvers). */
+  filed_late: Generated<number>;
   decision_comment: string | null;
   supervisor_decided_by: number | null;
   supervisor_decided_at: Timestamp | null;

@@ -14,6 +14,7 @@ import { DEMO_PLANS } from './demo-plan-specs.js';
 import { loadDemoPlan } from './demo-plans.js';
 import { DEMO_CLOSURES, DEMO_REPORTS, type DemoClosureSpec } from './demo-report-specs.js';
 import { loadDemoReports } from './demo-reports.js';
+import { type DemoSupervisionCounts, loadDemoSupervision } from './demo-supervision.js';
 
 // The follow-up of the demo's work report (issue 4): plans, three months of progress reports with
 // their evidence, and closure applications, loaded through the services right after the tasks, so
@@ -33,6 +34,8 @@ export interface DemoFollowUpCounts {
   reports: number;
   files: number;
   closures: number;
+  /** Ladder and supervisor actions, and extension, coordination and instruction requests. */
+  supervision: DemoSupervisionCounts;
 }
 
 /** Applies for a task's closure as its lead unit and takes the application as far as the spec says; answers the files uploaded. */
@@ -92,7 +95,7 @@ export async function loadDemoFollowUp(
   );
   const withStore = { db, config, store: fileStoreFor(config) };
   const cast = demoCast(db, input.supervisor);
-  const counts: DemoFollowUpCounts = { plans: 0, reports: 0, files: 0, closures: 0 };
+  const counts = { plans: 0, reports: 0, files: 0, closures: 0 };
   for (const task of input.tasks) {
     const plan = DEMO_PLANS[task.key];
     if (!plan) continue;
@@ -111,5 +114,6 @@ export async function loadDemoFollowUp(
       counts.closures++;
     }
   }
-  return counts;
+  const supervision = await loadDemoSupervision(deps, { tasks: input.tasks, cast, unitIds: input.unitIds });
+  return { ...counts, supervision };
 }

@@ -115,7 +115,10 @@ export async function loadDemoTasks(
     .select('id')
     .where('doc_number', '=', DEMO_DOC_NUMBER)
     .executeTakeFirst();
-  if (existing) return { created: 0, existing: true, plans: 0, reports: 0, files: 0, closures: 0 };
+  if (existing) {
+    const supervision = { actions: 0, requests: 0 };
+    return { created: 0, existing: true, plans: 0, reports: 0, files: 0, closures: 0, supervision };
+  }
   const deps = { db, config };
   const actor = (await actorFor(db, 'duchashi.li')) ?? systemActor('demo');
   const unit = (key: string) => {

@@ -161,9 +161,47 @@ describe('demo tasks', () => {
     again = await loadDemo(t.db, { actor: systemActor('demo'), config: t.config });
   });
 
+  it('should light the open tasks and show the supervision at work: the overdue task red and escalated, requests waiting', async () => {
+    const farmland = await t.db
+      .selectFrom('tasks')
+      .select(['id', 'health_light', 'health_reasons'])
+      .where('title', '=', '推进高标准农田建设5万亩')
+      .executeTakeFirstOrThrow();
+    expect(farmland.health_light).toBe('red');
+    expect(JSON.parse(farmland.health_reasons)).toContainEqual(expect.objectContaining({ code: 'overdue' }));
+    const kinds = await t.db
+      .selectFrom('supervision_actions')
+      .select('kind')
+      .where('task_id', '=', farmland.id)
+      .execute();
+    expect(kinds.map((k) => k.kind)).toEqual(expect.arrayContaining(['urge', 'notice', 'interview_proposal']));
+    const unlit = await t.db
+      .selectFrom('tasks')
+      .select('id')
+      .where('status', 'in', ['assigned', 'in_progress', 'returned', 'closure_requested'])
+      .where('health_light', 'is', null)
+      .execute();
+    expect(unlit).toEqual([]);
+    const pending = await t.db.selectFrom('extension_requests').select(['status', 'filed_late']).execute();
+    expect(pending).toEqual([{ status: 'pending_supervisor', filed_late: 1 }]);
+    expect(await t.db.selectFrom('coordination_requests').select('status').execute()).toEqual([{ status: 'open' }]);
+    expect(await t.db.selectFrom('instruction_targets').select('responded_at').execute()).toEqual([
+      { responded_at: null },
+    ]);
+    expect(withTasks.tasks?.supervision.requests).toBe(3);
+  });
+
   it('should load the work-report tasks at every stage once, with consistent roll-ups', async () => {
     expect(withTasks.tasks).toMatchObject({ created: 11, existing: false });
-    expect(again.tasks).toEqual({ created: 0, existing: true, plans: 0, reports: 0, files: 0, closures: 0 });
+    expect(again.tasks).toEqual({
+      created: 0,
+      existing: true,
+      plans: 0,
+      reports: 0,
+      files: 0,
+      closures: 0,
+      supervision: { actions: 0, requests: 0 },
+    });
     const statuses = await t.db.selectFrom('tasks').select('status').distinct().execute();
     expect(statuses.map((s) => s.status).sort()).toEqual([
       'assigned',

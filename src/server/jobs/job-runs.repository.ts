@@ -20,7 +20,14 @@ export async function claimJob(
 ): Promise<JobClaim | null> {
   await db
     .insertInto('job_runs')
-    .values({ name: input.name, last_day: null, cursor: null, lease_owner: null, lease_until: null, updated_at: input.now })
+    .values({
+      name: input.name,
+      last_day: null,
+      cursor: null,
+      lease_owner: null,
+      lease_until: null,
+      updated_at: input.now,
+    })
     .onConflict((oc) => oc.column('name').doNothing())
     .execute();
   const row = await db

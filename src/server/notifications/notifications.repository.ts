@@ -73,13 +73,21 @@ export async function activeLeadersOver(db: Executor, unitIds: readonly number[]
   return rows.map((row) => row.id);
 }
 
-export async function insertNotificationRows(db: Executor, rows: readonly NewNotificationRow[]): Promise<void> {
+/** Inserts notification rows; answers each row's id with its recipient (for the outbox). */
+export async function insertNotificationRows(
+  db: Executor,
+  rows: readonly NewNotificationRow[],
+): Promise<Array<{ id: number; userId: number }>> {
+  const inserted: Array<{ id: number; userId: number }> = [];
   for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-    await db
+    const ids = await db
       .insertInto('notifications')
       .values(rows.slice(start, start + INSERT_CHUNK))
+      .returning(['id', 'user_id'])
       .execute();
+    for (const row of ids) inserted.push({ id: row.id, userId: row.user_id });
   }
+  return inserted;
 }
 
 /** A notification row with its task's number and title (null when it has no task). */

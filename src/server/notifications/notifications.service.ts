@@ -6,6 +6,7 @@ import { AppError } from '../errors.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { inChargePaths, relationsTo } from '../tasks/task-access.js';
 import { listTaskUnitRows, type TaskUnitRow } from '../tasks/tasks.repository.js';
+import { enqueueDeliveries } from './deliveries.service.js';
 import {
   activeHoldersOf,
   activeLeadersOver,
@@ -69,7 +70,7 @@ export async function notify(trx: Executor, input: NotifyInput): Promise<number>
   if (recipients.length === 0) return 0;
   const createdAt = nowIso();
   const params = JSON.stringify(input.params ?? {});
-  await insertNotificationRows(
+  const notifications = await insertNotificationRows(
     trx,
     recipients.map((userId) => ({
       user_id: userId,
@@ -82,6 +83,14 @@ export async function notify(trx: Executor, input: NotifyInput): Promise<number>
       read_at: null,
     })),
   );
+  // Emails and webhook calls wait in the outbox, in this same transaction (deliveries.service.ts).
+  await enqueueDeliveries(trx, {
+    kind: input.kind,
+    taskId: input.taskId,
+    params: input.params ?? {},
+    createdAt,
+    notifications,
+  });
   return recipients.length;
 }
 

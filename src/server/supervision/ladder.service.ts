@@ -68,6 +68,7 @@ async function fireOne(
     occurrence_key: action.occurrenceKey,
     trigger: action.trigger,
     due_on: action.dueOn,
+    working_days: action.workingDaysSinceAnchor,
     unit_id: task.lead_unit_id,
     message: null,
     recipients: JSON.stringify(userIds),

@@ -16,6 +16,7 @@ export function presentAction(row: ListedActionRow): SupervisionActionView {
     ruleId: row.rule_id,
     trigger: row.trigger,
     dueOn: row.due_on,
+    workingDays: row.working_days,
     message: row.message,
     recipientCount: recipients.length,
     noticeId: row.notice_id,

@@ -52,6 +52,7 @@ export async function urgeTasks(
         occurrence_key: `manual:${randomUUID()}`,
         trigger: null,
         due_on: null,
+        working_days: null,
         unit_id: task.lead_unit_id,
         message: message || null,
         recipients: JSON.stringify(userIds),

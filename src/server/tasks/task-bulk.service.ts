@@ -7,6 +7,7 @@ import { inTransaction } from '../db/transaction.js';
 import { AppError } from '../errors.js';
 import { errorDetail } from '../i18n/messages.js';
 import { assertAllowed, can } from '../policy.js';
+import { insertDeadlineChangeRow } from '../supervision/extensions.repository.js';
 import { isSupervising, requireVisibleTask } from './task-access.js';
 import { taskClock } from './task-clock.js';
 import { checkDates, resolveUnits } from './task-fields.js';
@@ -64,7 +65,23 @@ export async function bulkUpdateTasks(
           if (latest && latest > operation.deadline) {
             throw new AppError('deadline_before_subtasks', { deadline: operation.deadline, latest }, 'deadline');
           }
-          await updateTaskRow(trx, task.id, task.version, { deadline: operation.deadline, updated_at: now });
+          // A draft's deadline is still its original one; once assigned, every change is in the history.
+          await updateTaskRow(trx, task.id, task.version, {
+            deadline: operation.deadline,
+            updated_at: now,
+            ...(task.status === 'draft' ? { original_deadline: operation.deadline } : {}),
+          });
+          if (task.status !== 'draft' && task.deadline !== operation.deadline) {
+            await insertDeadlineChangeRow(trx, {
+              task_id: task.id,
+              from_deadline: task.deadline,
+              to_deadline: operation.deadline,
+              extension_id: null,
+              reason: null,
+              changed_by: input.actor.userId,
+              changed_at: now,
+            });
+          }
           await recordTaskChange(trx, input.actor, {
             taskId: task.id,
             action: 'update',

@@ -146,6 +146,7 @@ export async function getTaskDetail(
       fromStatus: e.from_status as TaskStatus | null,
       toStatus: e.to_status as TaskStatus | null,
       reason: e.reason,
+      detail: eventDetail(e.detail),
     })),
   };
 }
@@ -229,4 +230,19 @@ async function listUnacknowledgedForUnit(
     ids: rows.map((r) => r.task_id),
     statuses: ['assigned', 'in_progress', 'returned'],
   });
+}
+
+/** An event's particulars for the timeline: the scalar members of its JSON detail, or null. */
+function eventDetail(json: string | null): Record<string, string | number | boolean | null> | null {
+  if (!json) return null;
+  try {
+    const parsed = JSON.parse(json) as Record<string, unknown>;
+    const scalars = Object.entries(parsed).filter(
+      (entry): entry is [string, string | number | boolean | null] =>
+        entry[1] === null || ['string', 'number', 'boolean'].includes(typeof entry[1]),
+    );
+    return scalars.length > 0 ? Object.fromEntries(scalars) : null;
+  } catch {
+    return null;
+  }
 }

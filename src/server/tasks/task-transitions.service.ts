@@ -82,6 +82,8 @@ export async function applyTransition(trx: Executor, clock: TaskClock, input: Tr
     changes.assigned_at = now;
     if (task.deadline_working_days) {
       changes.deadline = addWorkingDays(clock.calendar, clock.today, task.deadline_working_days);
+      // The deadline as first set, kept when extensions later move `deadline`.
+      changes.original_deadline = changes.deadline;
       const parent = task.parent_id ? await findTaskRow(trx, task.parent_id) : undefined;
       if (parent?.deadline && changes.deadline > parent.deadline) {
         throw new AppError(

@@ -6,6 +6,7 @@ import { type Database, type Executor, nowIso } from '../db/connect.js';
 import { inTransaction } from '../db/transaction.js';
 import { AppError } from '../errors.js';
 import { assertAllowed, can } from '../policy.js';
+import { insertDeadlineChangeRow } from '../supervision/extensions.repository.js';
 import { isSupervising, requireVisibleTask } from './task-access.js';
 import {
   checkDates,
@@ -173,7 +174,14 @@ export async function decomposeTask(
 /** Edits a task's fields if nobody changed it meanwhile; units are replaced when given. */
 export async function updateTask(
   deps: TaskDeps,
-  input: TaskFieldsInput & { taskId: number; version: number; title?: string | undefined; actor: Actor },
+  input: TaskFieldsInput & {
+    taskId: number;
+    version: number;
+    title?: string | undefined;
+    /** Why the deadline moved (kept in the deadline history). */
+    reason?: string | null | undefined;
+    actor: Actor;
+  },
 ): Promise<TaskRow> {
   return inTransaction(deps.db, async (trx) => {
     const { task, units: currentUnits, relations } = await requireVisibleTask(trx, input.actor, input.taskId);
@@ -211,13 +219,28 @@ export async function updateTask(
       if (latest && latest > deadline) throw new AppError('deadline_before_subtasks', { deadline, latest }, 'deadline');
     }
     const now = nowIso();
+    // A draft's deadline is still being set: its original deadline follows. Once assigned, the
+    // original stays and every move is kept in the deadline history (extensions add theirs).
+    const deadlineMoved = input.deadline !== undefined && input.deadline !== task.deadline;
     const changes = {
       ...fieldColumns(input),
       ...(units ? { lead_unit_id: units.lead?.unitId ?? null, lead_unit_path: units.lead?.unitPath ?? null } : {}),
+      ...(deadlineMoved && task.status === 'draft' ? { original_deadline: input.deadline ?? null } : {}),
       updated_at: now,
     };
     const updated = await updateTaskRow(trx, task.id, input.version, changes);
     if (!updated) staleVersion(task.id);
+    if (deadlineMoved && task.status !== 'draft') {
+      await insertDeadlineChangeRow(trx, {
+        task_id: task.id,
+        from_deadline: task.deadline,
+        to_deadline: input.deadline ?? null,
+        extension_id: null,
+        reason: input.reason?.trim() || null,
+        changed_by: input.actor.userId,
+        changed_at: now,
+      });
+    }
     if (units) await writeUnits(trx, task.id, units);
     if (input.weight !== undefined && input.weight !== task.weight) await rollUpFrom(trx, task.parent_id, now);
     await recordTaskChange(trx, input.actor, {

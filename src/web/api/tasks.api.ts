@@ -1,3 +1,4 @@
+import type { HealthFlag, HealthLight } from '../../shared/health-api.js';
 import type {
   BulkInput,
   CreateTaskInput,
@@ -28,6 +29,9 @@ export interface TaskListQuery {
   deadlineTo?: string;
   overdue?: boolean;
   unacknowledged?: boolean;
+  /** Lights as of the last sweep. */
+  light?: readonly HealthLight[];
+  flag?: HealthFlag;
   q?: string;
   sort?: TaskSort;
 }
@@ -37,8 +41,15 @@ export function listTasks(
   query: TaskListQuery & { cursor?: string; limit?: number },
   signal?: AbortSignal,
 ): Promise<Page<TaskSummary>> {
-  const { status, ...rest } = query;
-  return apiRequest('/tasks', { query: { ...rest, status: status?.length ? status.join(',') : undefined }, signal });
+  const { status, light, ...rest } = query;
+  return apiRequest('/tasks', {
+    query: {
+      ...rest,
+      status: status?.length ? status.join(',') : undefined,
+      light: light?.length ? light.join(',') : undefined,
+    },
+    signal,
+  });
 }
 
 export function getTask(id: number, signal?: AbortSignal): Promise<TaskDetail> {

@@ -1,13 +1,18 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
+  EditOutlined,
+  FieldTimeOutlined,
+  FileExclamationOutlined,
   FileTextOutlined,
   HomeOutlined,
   InboxOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  SwapOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
@@ -25,6 +30,11 @@ function selectedKey(pathname: string): string {
     '/reviews',
     '/notifications',
     '/tasks',
+    '/supervision',
+    '/extensions',
+    '/coordination',
+    '/instructions',
+    '/notices',
     '/sources',
     '/admin/units',
     '/admin/users',
@@ -63,6 +73,46 @@ export function NavMenu({ inlineCollapsed }: { inlineCollapsed?: boolean }) {
         ]
       : []),
     { key: '/tasks', icon: <ProfileOutlined />, label: <Link to="/tasks">{t('nav.tasks')}</Link> },
+    {
+      key: 'supervision-group',
+      type: 'group' as const,
+      label: inlineCollapsed ? null : t('nav.supervision'),
+      children: [
+        ...(hasAnyRole(user, ['supervisor', 'admin'])
+          ? [
+              {
+                key: '/supervision',
+                icon: <AlertOutlined />,
+                label: <Link to="/supervision">{t('supervision.desk.nav')}</Link>,
+              },
+            ]
+          : []),
+        {
+          key: '/instructions',
+          icon: <EditOutlined />,
+          label: <Link to="/instructions">{t('instructions.nav')}</Link>,
+        },
+        ...(hasAnyRole(user, ['supervisor', 'admin', 'auditor', 'unit_head', 'unit_staff', 'leader'])
+          ? [
+              {
+                key: '/notices',
+                icon: <FileExclamationOutlined />,
+                label: <Link to="/notices">{t('notices.nav')}</Link>,
+              },
+            ]
+          : []),
+        {
+          key: '/extensions',
+          icon: <FieldTimeOutlined />,
+          label: <Link to="/extensions">{t('extensions.nav')}</Link>,
+        },
+        {
+          key: '/coordination',
+          icon: <SwapOutlined />,
+          label: <Link to="/coordination">{t('coordination.nav')}</Link>,
+        },
+      ],
+    },
     ...(hasAnyRole(user, ['supervisor', 'admin'])
       ? [{ key: '/sources', icon: <FileTextOutlined />, label: <Link to="/sources">{t('nav.sources')}</Link> }]
       : []),

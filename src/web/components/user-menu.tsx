@@ -1,4 +1,4 @@
-import { DownOutlined, LogoutOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, DownOutlined, LogoutOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Avatar, Button, Dropdown, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -52,6 +52,12 @@ export function UserMenu({ compact }: { compact?: boolean }) {
             icon: <SettingOutlined />,
             label: t('nav.settings'),
             onClick: () => navigate('/settings'),
+          },
+          {
+            key: 'notification-prefs',
+            icon: <BellOutlined />,
+            label: t('channels.prefs.link'),
+            onClick: () => navigate('/notifications/preferences'),
           },
           { type: 'divider' as const },
           { key: 'logout', icon: <LogoutOutlined />, danger: true, label: t('header.signOut'), onClick: handleSignOut },

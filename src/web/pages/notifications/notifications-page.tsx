@@ -1,7 +1,7 @@
-import { CheckOutlined } from '@ant-design/icons';
+import { CheckOutlined, SettingOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Flex, Grid, Segmented, Skeleton, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import type { NotificationView } from '../../api/notifications.api.js';
 import { useMarkNotificationsRead, useNotificationPages, useUnreadCount } from '../../api/notifications.queries.js';
 import { LoadError } from '../../components/load-error.js';
@@ -40,14 +40,19 @@ export function NotificationsPage() {
         title={t('notifications.title')}
         subtitle={t('notifications.subtitle')}
         extra={
-          <Button
-            icon={<CheckOutlined />}
-            onClick={handleReadAll}
-            loading={markRead.isPending && markRead.variables && 'all' in markRead.variables}
-            disabled={unreadCount === 0}
-          >
-            {t('notifications.markAllRead')}
-          </Button>
+          <>
+            <Link to="/notifications/preferences">
+              <Button icon={<SettingOutlined />}>{t('channels.prefs.link')}</Button>
+            </Link>
+            <Button
+              icon={<CheckOutlined />}
+              onClick={handleReadAll}
+              loading={markRead.isPending && markRead.variables && 'all' in markRead.variables}
+              disabled={unreadCount === 0}
+            >
+              {t('notifications.markAllRead')}
+            </Button>
+          </>
         }
       />
       <Card>

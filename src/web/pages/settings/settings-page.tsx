@@ -6,8 +6,11 @@ import { ApiTokensCard } from './api-tokens-card.js';
 import { ChangePasswordCard } from './change-password-card.js';
 import { ClosureSettingsCard } from './closure-settings-card.js';
 import { FileSettingsCard } from './file-settings-card.js';
+import { LadderSettingsCard } from './ladder-settings-card.js';
 import { PlanSettingsCard } from './plan-settings-card.js';
 import { ReportSettingsCard } from './report-settings-card.js';
+import { SupervisionSettingsCard } from './supervision-settings-card.js';
+import { NotificationChannelCards } from './webhooks-card.js';
 
 /** The signed-in person's own settings (password, API tokens); administrators also set the plan, closure, reporting and file rules. */
 export function SettingsPage() {
@@ -37,8 +40,15 @@ export function SettingsPage() {
             <Col xs={24} xl={12}>
               <FileSettingsCard />
             </Col>
+            <Col xs={24} xl={12}>
+              <SupervisionSettingsCard />
+            </Col>
+            <Col xs={24}>
+              <LadderSettingsCard />
+            </Col>
           </>
         )}
+        <NotificationChannelCards />
       </Row>
     </>
   );

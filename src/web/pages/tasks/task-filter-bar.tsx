@@ -3,8 +3,11 @@ import { Badge, Button, Checkbox, Col, DatePicker, Flex, Input, Row, Select } fr
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HEALTH_FLAGS, HEALTH_LIGHTS, type HealthFlag, type HealthLight } from '../../../shared/health-api.js';
+import { lightName } from '../../../shared/health-terms.js';
 import { TASK_LIMITS, TASK_STATUSES, type TaskStatus } from '../../../shared/tasks.js';
 import { UnitTreeSelect } from '../../components/unit-tree-select.js';
+import { currentLocale } from '../../i18n/index.js';
 import { countActiveFilters, NO_TASK_FILTERS, type TaskFilterValues, type UnitRole } from './task-filters.js';
 import { TaskSourceSelect } from './task-source-select.js';
 import { TaskUserSelect } from './task-user-select.js';
@@ -18,7 +21,7 @@ interface TaskFilterBarProps {
 
 /** Everything but the search box and the three switches, folded away until asked for. */
 function advancedCount(filters: TaskFilterValues): number {
-  return countActiveFilters({ ...filters, status: [], isKey: false, overdue: false, unacknowledged: false });
+  return countActiveFilters({ ...filters, status: [], isKey: false, overdue: false, unacknowledged: false, light: [] });
 }
 
 /** The task list's filters: search, status and switches always; unit, person, source and dates on demand. */
@@ -70,6 +73,17 @@ export function TaskFilterBar({ value, onChange, canPickPeople }: TaskFilterBarP
             >
               {t('tasks.filters.unacknowledged')}
             </Checkbox>
+            <Select<HealthLight[]>
+              mode="multiple"
+              allowClear
+              size="small"
+              style={{ minWidth: 120 }}
+              placeholder={t('supervision.filters.light')}
+              aria-label={t('supervision.filters.light')}
+              value={value.light}
+              onChange={(light) => set({ light })}
+              options={HEALTH_LIGHTS.map((light) => ({ value: light, label: lightName(light, currentLocale()) }))}
+            />
           </Flex>
         </Col>
       </Row>
@@ -116,6 +130,17 @@ export function TaskFilterBar({ value, onChange, canPickPeople }: TaskFilterBarP
               />
             </Col>
           )}
+          <Col xs={24} md={12} xl={8}>
+            <Select<HealthFlag>
+              allowClear
+              style={{ width: '100%' }}
+              placeholder={t('supervision.filters.flag')}
+              aria-label={t('supervision.filters.flag')}
+              value={value.flag}
+              onChange={(flag) => set({ flag })}
+              options={HEALTH_FLAGS.map((flag) => ({ value: flag, label: t(`supervision.flags.${flag}`) }))}
+            />
+          </Col>
           <Col xs={24} md={12} xl={8}>
             <TaskSourceSelect
               value={value.sourceId ?? null}

@@ -1,3 +1,4 @@
+import { HEALTH_FLAGS, HEALTH_LIGHTS, type HealthFlag, type HealthLight } from '../../../shared/health-api.js';
 import { TASK_STATUSES, type TaskStatus } from '../../../shared/tasks.js';
 import type { TaskListQuery, TaskSort } from '../../api/tasks.api.js';
 
@@ -18,6 +19,9 @@ export interface TaskFilterValues {
   deadlineTo?: string;
   overdue: boolean;
   unacknowledged: boolean;
+  /** Lights as of the last sweep (红黄绿灯). */
+  light: HealthLight[];
+  flag?: HealthFlag;
   sort: TaskSort;
 }
 
@@ -38,6 +42,7 @@ export const NO_TASK_FILTERS: TaskFilterValues = {
   isKey: false,
   overdue: false,
   unacknowledged: false,
+  light: [],
   sort: '-updated',
 };
 
@@ -51,6 +56,10 @@ function positiveInt(value: string | null): number | undefined {
 
 function date(value: string | null): string | undefined {
   return value && DATE.test(value) ? value : undefined;
+}
+
+function isLight(value: string): value is HealthLight {
+  return (HEALTH_LIGHTS as readonly string[]).includes(value);
 }
 
 function isStatus(value: string): value is TaskStatus {
@@ -74,6 +83,10 @@ export function filtersFromSearch(params: URLSearchParams): TaskFilterValues {
     deadlineTo: date(params.get('deadlineTo')),
     overdue: params.get('overdue') === '1',
     unacknowledged: params.get('unacknowledged') === '1',
+    light: (params.get('light') ?? '').split(',').filter(isLight),
+    flag: (HEALTH_FLAGS as readonly string[]).includes(params.get('flag') ?? '')
+      ? (params.get('flag') as HealthFlag)
+      : undefined,
     sort: TASK_SORT_OPTIONS.includes(sort as TaskSort) ? (sort as TaskSort) : NO_TASK_FILTERS.sort,
   };
 }
@@ -96,6 +109,8 @@ export function filtersToSearch(filters: TaskFilterValues): URLSearchParams {
   set('deadlineTo', filters.deadlineTo);
   if (filters.overdue) set('overdue', '1');
   if (filters.unacknowledged) set('unacknowledged', '1');
+  set('light', filters.light.join(','));
+  set('flag', filters.flag);
   if (filters.sort !== NO_TASK_FILTERS.sort) set('sort', filters.sort);
   return params;
 }
@@ -116,6 +131,8 @@ export function toListQuery(filters: TaskFilterValues, q = filters.q): TaskListQ
     deadlineTo: filters.deadlineTo,
     overdue: filters.overdue || undefined,
     unacknowledged: filters.unacknowledged || undefined,
+    light: filters.light.length > 0 ? filters.light : undefined,
+    flag: filters.flag,
     sort: filters.sort,
   };
 }
@@ -131,5 +148,7 @@ export function countActiveFilters(filters: TaskFilterValues): number {
     filters.deadlineFrom !== undefined || filters.deadlineTo !== undefined,
     filters.overdue,
     filters.unacknowledged,
+    filters.light.length > 0,
+    filters.flag !== undefined,
   ].filter(Boolean).length;
 }

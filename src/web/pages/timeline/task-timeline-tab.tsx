@@ -1,6 +1,7 @@
 import { Empty, Flex, Segmented, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ladderTriggerText } from '../../../shared/health-terms.js';
 import type { TaskDetail, TaskEvent } from '../../../shared/task-api.js';
 import { useTaskFiles } from '../../api/evidence.queries.js';
 import { TaskStatusTag } from '../../components/task-badges.js';
@@ -15,6 +16,26 @@ import {
   timelineEntries,
 } from './timeline-events.js';
 import { TimelineIcon } from './timeline-icon.js';
+
+/**
+ * The particulars an entry carries, in a line: the ladder's reason, a notice's number, a dated change
+ * (from → to) and a supervisor's message.
+ */
+function detailText(event: TaskEvent): string {
+  const detail = event.detail;
+  if (!detail) return '';
+  const locale = currentLocale();
+  const parts: string[] = [];
+  if (typeof detail.trigger === 'string') {
+    parts.push(
+      ladderTriggerText(detail.trigger, Number(detail.workingDays ?? 0), locale).replace(/^[\s（(]+|[）)]$/g, ''),
+    );
+  }
+  if (typeof detail.number === 'string') parts.push(detail.number);
+  if (typeof detail.from === 'string' && typeof detail.to === 'string') parts.push(`${detail.from} → ${detail.to}`);
+  if (typeof detail.message === 'string' && detail.message) parts.push(detail.message);
+  return parts.join(locale === 'en' ? '; ' : '；');
+}
 
 /** One entry in people's words: who did what, the status change, the file, and the reason given. */
 function EntryLine({ event, fileName }: { event: TaskEvent; fileName: string | undefined }) {
@@ -38,6 +59,11 @@ function EntryLine({ event, fileName }: { event: TaskEvent; fileName: string | u
           <span aria-hidden>→</span>
           <TaskStatusTag status={event.toStatus} />
         </Flex>
+      )}
+      {detailText(event) && (
+        <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
+          {detailText(event)}
+        </Typography.Text>
       )}
       {event.reason && (
         <Typography.Paragraph

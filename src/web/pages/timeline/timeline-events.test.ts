@@ -15,7 +15,7 @@ import {
 } from './timeline-events.js';
 
 function event(id: number, action: string, at: string): TaskEvent {
-  return { id, action, at, actor: null, fromStatus: null, toStatus: null, reason: null };
+  return { id, action, at, actor: null, fromStatus: null, toStatus: null, reason: null, detail: null };
 }
 
 const events = [
@@ -62,7 +62,28 @@ describe('timelineEntries', () => {
 
 describe('timelineKind', () => {
   it('should count names it does not know as task changes', () => {
-    expect(timelineKind('instruction_added')).toBe('task');
-    expect(countByKind(events)).toEqual({ status: 1, plan: 1, report: 1, file: 1, closure: 1, task: 1 });
+    expect(timelineKind('something_new')).toBe('task');
+    expect(countByKind(events)).toEqual({
+      status: 1,
+      plan: 1,
+      report: 1,
+      file: 1,
+      closure: 1,
+      supervision: 0,
+      task: 1,
+    });
+  });
+
+  it('should file the ladder, urges, notices, extensions, coordination and instructions under supervision', () => {
+    for (const action of [
+      'ladder_urge',
+      'urged',
+      'notice_issued',
+      'extension_approved',
+      'coordination_escalated',
+      'instruction_issued',
+    ]) {
+      expect(timelineKind(action)).toBe('supervision');
+    }
   });
 });

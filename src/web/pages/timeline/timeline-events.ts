@@ -4,10 +4,11 @@ import { TASK_ACTIONS } from '../../../shared/tasks.js';
 // What the task timeline knows about each entry the server records on a task (task_events):
 // its kind (for the filter and the icon), its colour and the key of its words. The names are the
 // ones the services record: tasks (create, update, move, delete, part, progress and the status
-// actions), plans (plan_*), reports (report_*), files (file_*) and closure (closure.<step>).
+// actions), plans (plan_*), reports (report_*), files (file_*), closure (closure.<step>) and
+// supervision (ladder_*, urges, notices, extensions, coordination, instructions).
 
 /** The kinds of entries, in the order the filter offers them. */
-export const TIMELINE_KINDS = ['status', 'plan', 'report', 'file', 'closure', 'task'] as const;
+export const TIMELINE_KINDS = ['status', 'plan', 'report', 'file', 'closure', 'supervision', 'task'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 /** Every entry name the server records, with its kind and colour. */
@@ -45,6 +46,33 @@ export const TIMELINE_ACTIONS = {
   'closure.return': { kind: 'closure', color: 'red' },
   'closure.accept': { kind: 'closure', color: 'green' },
   'closure.confirm': { kind: 'closure', color: 'green' },
+  extension_requested: { kind: 'supervision', color: 'blue' },
+  extension_forwarded: { kind: 'supervision', color: 'cyan' },
+  extension_approved: { kind: 'supervision', color: 'green' },
+  extension_rejected: { kind: 'supervision', color: 'red' },
+  extension_withdrawn: { kind: 'supervision', color: 'gray' },
+  instruction_issued: { kind: 'supervision', color: 'purple' },
+  instruction_answered: { kind: 'supervision', color: 'green' },
+  coordination_requested: { kind: 'supervision', color: 'blue' },
+  coordination_accepted: { kind: 'supervision', color: 'cyan' },
+  coordination_declined: { kind: 'supervision', color: 'orange' },
+  coordination_passed_on: { kind: 'supervision', color: 'orange' },
+  coordination_escalated: { kind: 'supervision', color: 'red' },
+  coordination_fulfilled: { kind: 'supervision', color: 'green' },
+  coordination_withdrawn: { kind: 'supervision', color: 'gray' },
+  coordination_resent: { kind: 'supervision', color: 'blue' },
+  coordination_resolved: { kind: 'supervision', color: 'purple' },
+  notice_issued: { kind: 'supervision', color: 'red' },
+  notice_responded: { kind: 'supervision', color: 'blue' },
+  notice_accepted: { kind: 'supervision', color: 'green' },
+  notice_returned: { kind: 'supervision', color: 'orange' },
+  urged: { kind: 'supervision', color: 'orange' },
+  reminded: { kind: 'supervision', color: 'blue' },
+  ladder_reminder: { kind: 'supervision', color: 'blue' },
+  ladder_urge: { kind: 'supervision', color: 'orange' },
+  ladder_notice: { kind: 'supervision', color: 'red' },
+  ladder_interview_proposal: { kind: 'supervision', color: 'red' },
+  ladder_accountability_proposal: { kind: 'supervision', color: 'magenta' },
 } as const satisfies Record<string, { kind: TimelineKind; color: string }>;
 
 export type TimelineAction = keyof typeof TIMELINE_ACTIONS;

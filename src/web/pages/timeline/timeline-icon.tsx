@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   CheckSquareOutlined,
   EditOutlined,
   FileDoneOutlined,
@@ -18,6 +19,7 @@ const KIND_ICONS: Record<TimelineKind, ReactNode> = {
   report: <FormOutlined />,
   file: <PaperClipOutlined />,
   closure: <CheckSquareOutlined />,
+  supervision: <AlertOutlined />,
   task: <EditOutlined />,
 };
 
