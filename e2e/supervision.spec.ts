@@ -45,17 +45,18 @@ test('an overdue task is urged, the unit asks for more time, and the light turns
   const staffUser = await unitStaff.call<{ id: number }>('get', '/me');
   const title = `推进高标准农田建设（${org.suffix}）`;
 
-  const task = await test.step('set-up: a task assigned a while ago, acknowledged, now three days past its deadline', async () => {
-    const created = await sup.call<TaskDetail>('post', '/tasks', {
-      title,
-      leadUnitId: org.leadUnit.id,
-      responsiblePersonId: staffUser.id,
-      deadline: original,
+  const task =
+    await test.step('set-up: a task assigned a while ago, acknowledged, now three days past its deadline', async () => {
+      const created = await sup.call<TaskDetail>('post', '/tasks', {
+        title,
+        leadUnitId: org.leadUnit.id,
+        responsiblePersonId: staffUser.id,
+        deadline: original,
+      });
+      await sup.call('post', `/tasks/${created.id}/assign`, { version: created.version });
+      const assigned = await unitStaff.call<TaskDetail>('get', `/tasks/${created.id}`);
+      return unitStaff.call<TaskDetail>('post', `/tasks/${created.id}/acknowledge`, { version: assigned.version });
     });
-    await sup.call('post', `/tasks/${created.id}/assign`, { version: created.version });
-    const assigned = await unitStaff.call<TaskDetail>('get', `/tasks/${created.id}`);
-    return unitStaff.call<TaskDetail>('post', `/tasks/${created.id}/acknowledge`, { version: assigned.version });
-  });
 
   await test.step('the supervisor sees it red, with the overdue reason, and urges it with a message', async () => {
     await untilLight(sup, task.id, 'red');
