@@ -66,7 +66,9 @@ test('an overdue task is urged, the unit asks for more time, and the light turns
     await signIn(page, supervisor.username, password);
     await openSupervisionTab(page, task.id);
     const panel = page.getByRole('tabpanel');
-    await expect(panel.getByText(healthReasonText(overdue as NonNullable<typeof overdue>, 'zh-CN'))).toBeVisible();
+    await expect(
+      panel.getByText(healthReasonText(overdue as NonNullable<typeof overdue>, 'zh-CN'), { exact: true }),
+    ).toBeVisible();
     await panel.getByRole('button', { name: t.supervision.urge.button }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel(t.supervision.urge.message).fill(message);

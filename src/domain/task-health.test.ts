@@ -173,6 +173,10 @@ describe(trajectory.name, () => {
     expect(trajectory(china, '2026-09-01', '2026-10-16', '2026-10-16')).toBe(100);
     expect(trajectory(china, '2026-09-01', '2026-10-16', '2026-11-01')).toBe(100);
   });
+
+  it('should be 100 once the deadline has passed even when the task was assigned after it', () => {
+    expect(trajectory(china, '2026-11-27', '2026-11-24', '2026-11-27')).toBe(100);
+  });
 });
 
 describe(planExpectedProgress.name, () => {

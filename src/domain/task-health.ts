@@ -184,8 +184,9 @@ export function assessHealth(
  * as a percent with one decimal (0 before the start, 100 from the deadline on).
  */
 export function trajectory(calendar: WorkingCalendar, start: string, deadline: string, today: string): number {
-  if (today <= start) return 0;
+  // From the deadline on, the whole span has passed, even for a task started (or assigned) late.
   if (today >= deadline) return 100;
+  if (today <= start) return 0;
   const total = workingDaysBetween(calendar, start, deadline);
   if (total <= 0) return 100;
   return round1((Math.max(0, workingDaysBetween(calendar, start, today)) / total) * 100);

@@ -6,7 +6,7 @@ import {
   type taskClosureSchema,
 } from '../../shared/closure-api.js';
 import type { Executor } from '../db/connect.js';
-import { personNames } from './closure.repository.js';
+import { personNames } from '../users/people-names.repository.js';
 import type { TaskClosure } from './closure.service.js';
 import { parseTargetResults } from './closure-context.js';
 

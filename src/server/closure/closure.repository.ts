@@ -78,14 +78,3 @@ export async function findAcceptedPlanContent(db: Executor, taskId: number): Pro
     .executeTakeFirst();
   return row?.content;
 }
-
-/** Display names of these people. */
-export async function personNames(db: Executor, ids: readonly number[]): Promise<Map<number, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'display_name'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((row) => [row.id, row.display_name]));
-}

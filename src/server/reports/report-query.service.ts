@@ -13,18 +13,13 @@ import { AppError } from '../errors.js';
 import { evidenceOf } from '../files/evidence.service.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { assertAllowed, can } from '../policy.js';
+import { unitNames } from '../units/unit-names.repository.js';
+import { personNames } from '../users/people-names.repository.js';
 import { canSeeReport, isStaffOf, requireVisibleReport } from './report-access.js';
 import { reportText } from './report-guards.js';
 import { reportContent } from './report-review.service.js';
 import { presentSummary } from './reports.presenter.js';
-import {
-  findPeriodRow,
-  listCooperatingParts,
-  listQueueRows,
-  listRoundRows,
-  peopleNames,
-  unitNames,
-} from './reports.repository.js';
+import { findPeriodRow, listCooperatingParts, listQueueRows, listRoundRows } from './reports.repository.js';
 import type { ReportDeps } from './reports.service.js';
 
 /** Giving up on a character diff after this long: two long, unrelated texts are shown whole. */
@@ -51,7 +46,7 @@ export async function getReportDetail(
   const visibleParts = parts.filter((part) => canSeeReport(input.actor, part));
   const [units, people] = await Promise.all([
     unitNames(db, [report.unit_id, ...visibleParts.map((p) => p.unit_id)]),
-    peopleNames(db, [report.created_by, ...rounds.map((r) => r.actor_user_id)]),
+    personNames(db, [report.created_by, ...rounds.map((r) => r.actor_user_id)]),
   ]);
   const status = report.status as ReviewStatus;
   const allowed = availableReviewActions(status, roles).filter(

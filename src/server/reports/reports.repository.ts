@@ -205,22 +205,6 @@ export function listCooperatingParts(db: Executor, taskId: number, periodEnd: st
     .execute();
 }
 
-/** Unit names by id. */
-export async function unitNames(db: Executor, ids: readonly number[]): Promise<Map<number, string>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await db.selectFrom('units').select(['id', 'name']).where('id', 'in', unique).execute();
-  return new Map(rows.map((row) => [row.id, row.name]));
-}
-
-/** Display names of people by id. */
-export async function peopleNames(db: Executor, ids: ReadonlyArray<number | null>): Promise<Map<number, string>> {
-  const unique = [...new Set(ids.filter((id): id is number => id !== null))];
-  if (unique.length === 0) return new Map();
-  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', unique).execute();
-  return new Map(rows.map((row) => [row.id, row.display_name]));
-}
-
 /** A row of the supervision queue: the report's summary with its task and period. */
 export type QueueRow = ReportSummaryRow & {
   task_number: string;

@@ -11,6 +11,7 @@ import { AppError } from '../errors.js';
 import { attachEvidence } from '../files/evidence.service.js';
 import { assertAllowed } from '../policy.js';
 import { isSupervising, requireVisibleTask } from '../tasks/task-access.js';
+import { unitNames } from '../units/unit-names.repository.js';
 import { canSeeReport, isStaffOf, requireVisibleReport } from './report-access.js';
 import { assignedDateOf, resolveCycle } from './report-cycle.service.js';
 import { checkPlanItems } from './report-guards.js';
@@ -29,7 +30,6 @@ import {
   type ReportChanges,
   type ReportRow,
   type ReportSummaryRow,
-  unitNames,
   updateReportRow,
 } from './reports.repository.js';
 

@@ -2,7 +2,9 @@ import { COORDINATION_LIMITS } from '../../shared/coordination-api.js';
 import type { Actor } from '../auth/actor.js';
 import type { Executor } from '../db/connect.js';
 import { notify } from '../notifications/notifications.service.js';
-import { type CoordinationRow, personNames, unitNames } from './coordination.repository.js';
+import { unitNames } from '../units/unit-names.repository.js';
+import { personNames } from '../users/people-names.repository.js';
+import type { CoordinationRow } from './coordination.repository.js';
 
 // Who hears of each coordination step: the side whose turn it is, or the asking unit of the answer.
 

@@ -5,9 +5,9 @@ import type {
   extensionStepSchema,
   taskExtensionsSchema,
 } from '../../shared/extensions-api.js';
-import { personNames } from '../closure/closure.repository.js';
 import type { Executor } from '../db/connect.js';
 import { findUnitRows } from '../units/units.repository.js';
+import { personNames } from '../users/people-names.repository.js';
 import type { ExtensionQueueRow } from './extensions.repository.js';
 import type { TaskExtensions } from './extensions-view.service.js';
 

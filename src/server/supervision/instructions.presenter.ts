@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { instructionTargetSchema } from '../../shared/instructions-api.js';
-import { personNames } from '../closure/closure.repository.js';
 import type { Executor } from '../db/connect.js';
 import { findUnitRows } from '../units/units.repository.js';
+import { personNames } from '../users/people-names.repository.js';
 import type { ListedTarget } from './instructions.service.js';
 
 type TargetView = z.infer<typeof instructionTargetSchema>;

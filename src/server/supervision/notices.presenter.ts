@@ -3,8 +3,10 @@ import type { TaskStatus } from '../../shared/tasks.js';
 import type { Actor } from '../auth/actor.js';
 import type { Executor } from '../db/connect.js';
 import { findOrganisation, issuerOrganisations } from '../documents/organisation.js';
+import { unitNames } from '../units/unit-names.repository.js';
+import { personNames } from '../users/people-names.repository.js';
 import { AWAITING_RESPONSE, allowedNoticeActions } from './notice-access.js';
-import { ccUnitIdsOf, findNoticeTasks, type NoticeRow, peopleNamesOf, unitNamesOf } from './notices.repository.js';
+import { ccUnitIdsOf, findNoticeTasks, type NoticeRow } from './notices.repository.js';
 
 /**
  * Notices as the API answers them: fields listed one by one, the task's essentials, units and
@@ -23,8 +25,8 @@ export async function presentNotices(
       db,
       rows.map((row) => row.task_id),
     ),
-    unitNamesOf(db, [...rows.map((row) => row.unit_id), ...[...ccOf.values()].flat()]),
-    peopleNamesOf(
+    unitNames(db, [...rows.map((row) => row.unit_id), ...[...ccOf.values()].flat()]),
+    personNames(
       db,
       people.filter((id): id is number => id !== null),
     ),

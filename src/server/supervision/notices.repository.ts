@@ -107,28 +107,6 @@ export function findNoticeTasks(db: Executor, taskIds: readonly number[]) {
     .execute();
 }
 
-/** Units' names by id (archived ones too: an old notice keeps its addressee). */
-export async function unitNamesOf(db: Executor, ids: readonly number[]): Promise<Map<number, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('units')
-    .select(['id', 'name'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((row) => [row.id, row.name]));
-}
-
-/** People's display names by id. */
-export async function peopleNamesOf(db: Executor, ids: readonly number[]): Promise<Map<number, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'display_name'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((row) => [row.id, row.display_name]));
-}
-
 /** The cc unit ids stored as JSON (anything unreadable counts as none). */
 export function ccUnitIdsOf(row: Pick<NoticeRow, 'cc_unit_ids'>): number[] {
   try {
