@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError } from 'commander';
+import { ensureCalendarSeeded } from '../server/calendar/calendar-seed.service.js';
 import type { Config } from '../server/config.js';
 import { createDatabase, type Database } from '../server/db/connect.js';
 import { migrateToLatest } from '../server/db/migrate.js';
@@ -59,6 +60,8 @@ export async function withDatabase<T>(
   const { db } = createDatabase(config.database);
   try {
     const applied = await migrateToLatest(db);
+    // As the server does on start: working-day reckoning (the demo's deadlines, the sweep) needs the holidays.
+    await ensureCalendarSeeded(db);
     return await work(db, applied);
   } finally {
     await db.destroy();

@@ -7,7 +7,7 @@ import type { Locale } from './locales.js';
 const LIGHTS: Record<Locale, Record<HealthLight, string>> = {
   'zh-CN': { green: '绿灯', amber: '黄灯', red: '红灯' },
   'zh-TW': { green: '綠燈', amber: '黃燈', red: '紅燈' },
-  en: { green: 'green', amber: 'amber', red: 'red' },
+  en: { green: 'Green', amber: 'Amber', red: 'Red' },
 };
 
 export function lightName(light: HealthLight, locale: Locale): string {

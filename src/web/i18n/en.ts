@@ -2105,7 +2105,7 @@ export const en: Messages = {
       trigger: 'When',
       action: 'Action',
       recipients: 'Who',
-      workingDays: 'working days',
+      workingDays: 'Working days',
       triggers: {
         before_deadline: 'before the deadline',
         after_deadline: 'after the deadline',

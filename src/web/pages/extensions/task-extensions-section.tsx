@@ -89,7 +89,9 @@ export function TaskExtensionsSection({ task }: { task: TaskDetail }) {
           ))}
           {view.requests.length === 0 && <Typography.Text type="secondary">{t('extensions.empty')}</Typography.Text>}
           <div>
-            <Typography.Text strong>{t('extensions.history.title')}</Typography.Text>
+            <Typography.Text strong style={{ display: 'block', marginBottom: 4 }}>
+              {t('extensions.history.title')}
+            </Typography.Text>
             <DeadlineHistory originalDeadline={view.originalDeadline} changes={view.deadlineChanges} />
           </div>
         </Flex>

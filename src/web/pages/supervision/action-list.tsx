@@ -47,8 +47,8 @@ export function ActionList({ actions, showTask }: { actions: SupervisionAction[]
               <Flex gap={8} align="center" wrap>
                 <ActionKindTag kind={action.kind} />
                 {showTask && (
-                  <Link to={`/tasks/${action.task.id}?tab=supervision`} style={{ minWidth: 0 }}>
-                    <Typography.Text ellipsis style={{ maxWidth: 420, color: 'inherit' }}>
+                  <Link to={`/tasks/${action.task.id}?tab=supervision`} style={{ minWidth: 0, maxWidth: '100%' }}>
+                    <Typography.Text ellipsis style={{ maxWidth: '100%', color: 'inherit' }}>
                       {action.task.number} {action.task.title}
                     </Typography.Text>
                   </Link>
