@@ -82,6 +82,12 @@ async function main() {
     sweepAll(db, { today: nextDay, timeZone }),
   );
 
+  // The backlog's notices queued their tasks (every timeline entry does): drain that first, so the
+  // measured round holds just the 1,000 changes.
+  const drained = await timed('Queue left by the backlog (notices issued)', () =>
+    sweepQueued(db, { today: nextDay, timeZone }),
+  );
+
   // 1,000 changes as the services make them: a progress update and the task queued for its health.
   const picked = await db
     .selectFrom('tasks')
@@ -120,6 +126,7 @@ async function main() {
     first,
     daily: { ...daily, target: FULL_TARGET_S, pass: daily.seconds <= FULL_TARGET_S },
     sameDayAgain: again,
+    backlogQueue: drained,
     incremental: {
       ...incremental,
       changes: picked.length,

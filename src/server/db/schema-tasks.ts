@@ -15,6 +15,15 @@ export interface SourceTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: number;
+  /** SHA-256 of the normalised text it was imported from (migration 0012), or null. */
+  content_hash: Generated<string | null>;
+}
+
+/** A task created by an import, under its key within the source (序号 or item path), migration 0012. */
+export interface ImportKeyTable {
+  source_id: number;
+  row_key: string;
+  task_id: number;
 }
 
 export interface TaskTable {
@@ -119,4 +128,5 @@ export interface TaskTables {
   task_units: TaskUnitTable;
   task_events: TaskEventTable;
   task_counters: TaskCounterTable;
+  import_keys: ImportKeyTable;
 }

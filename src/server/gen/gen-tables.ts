@@ -11,7 +11,7 @@ export type GenUnitRow = Selectable<UnitTable>;
 export type GenUserRow = Selectable<UserTable>;
 export type GenUserRoleRow = Selectable<UserRoleTable>;
 export type GenLeaderUnitRow = Selectable<LeaderUnitTable>;
-export type GenSourceRow = Selectable<SourceTable>;
+export type GenSourceRow = Omit<Selectable<SourceTable>, 'content_hash'>;
 
 const INT = 'int4';
 const TEXT = 'text';

@@ -80,7 +80,10 @@ export async function countSourceTasks(db: Executor, id: number): Promise<number
   return Number(row.n);
 }
 
-export function insertSourceRow(db: Executor, values: Omit<SourceRow, 'id'>): Promise<SourceRow> {
+export function insertSourceRow(
+  db: Executor,
+  values: Omit<SourceRow, 'id' | 'content_hash'> & { content_hash?: string | null },
+): Promise<SourceRow> {
   return db.insertInto('sources').values(values).returningAll().executeTakeFirstOrThrow();
 }
 

@@ -10,6 +10,7 @@ import * as plans from './2026_11_27_0008_plans.js';
 import * as reporting from './2026_11_27_0009_reporting.js';
 import * as closureNotifications from './2026_11_27_0010_closure_notifications.js';
 import * as supervision from './2026_11_27_0011_supervision.js';
+import * as imports from './2026_11_27_0012_imports.js';
 
 /**
  * Every migration, by name, in order. A static list (not a folder scan) so the Migrator works the
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0009_reporting': reporting,
   '2026_11_27_0010_closure_notifications': closureNotifications,
   '2026_11_27_0011_supervision': supervision,
+  '2026_11_27_0012_imports': imports,
 };

@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/page-header.js';
 import { TaskDeadline, TaskHealthBadge } from '../../components/task-badges.js';
 import { currentLocale } from '../../i18n/index.js';
 import { useDocumentTitle } from '../../lib/use-document-title.js';
+import { CoordinationStatsCard } from '../coordination/coordination-stats-card.js';
 import { formatDay } from '../tasks/task-view-model.js';
 import { ActionKindTag, ActionList } from './action-list.js';
 import { UrgeModal } from './urge-modal.js';
@@ -205,7 +206,11 @@ export function DeskPage() {
           <Figures desk={desk.data} />
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={14}>
-              <TasksToUrge />
+              <Flex vertical gap={16}>
+                <TasksToUrge />
+                {/* The bounce counts (推诿扯皮) per unit asked, as the coordination page shows them. */}
+                <CoordinationStatsCard />
+              </Flex>
             </Col>
             <Col xs={24} xl={10}>
               <Flex vertical gap={16}>
