@@ -4,6 +4,7 @@ import { VERSION } from '../server/version.js';
 import { registerAuditCommands } from './audit.command.js';
 import { registerDemoCommand } from './demo.command.js';
 import { registerGenCommand } from './gen.command.js';
+import { registerImportCommands } from './import.command.js';
 import { registerMigrateCommand } from './migrate.command.js';
 import { registerServeCommand } from './serve.command.js';
 import { registerSweepCommand } from './sweep.command.js';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerGenCommand(program);
   registerAuditCommands(program);
   registerSweepCommand(program);
+  registerImportCommands(program);
   return program;
 }
 
