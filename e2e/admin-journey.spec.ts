@@ -93,7 +93,7 @@ test('an admin sets up units and a unit clerk, who then sees only their own page
 
   await test.step('the clerk sees Home and Settings but no admin navigation', async () => {
     const nav = page.getByRole('navigation', { name: t.nav.mainNavigation });
-    await expect(nav.getByRole('link', { name: t.nav.home })).toBeVisible();
+    await expect(nav.getByRole('link', { name: t.nav.home, exact: true })).toBeVisible();
     await expect(nav.getByRole('link', { name: t.nav.settings })).toBeVisible();
     await expect(nav.getByRole('link', { name: t.nav.units })).toHaveCount(0);
     await expect(nav.getByRole('link', { name: t.nav.users })).toHaveCount(0);

@@ -24,7 +24,7 @@ test('the language switch changes the whole UI and is remembered', async ({ page
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-TW');
   await expect(page.getByRole('heading', { name: /您好/ })).toBeVisible();
-  await expect(twNav.getByRole('link', { name: text['zh-TW'].nav.home })).toBeVisible();
+  await expect(twNav.getByRole('link', { name: text['zh-TW'].nav.home, exact: true })).toBeVisible();
 });
 
 test('the login page has its own language switch', async ({ page }) => {

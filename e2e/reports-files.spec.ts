@@ -201,7 +201,8 @@ test('a unit reports on a phone with autosave and evidence; its head and the sup
     await expect(
       page.getByText(fill(t.reports.cycle.titleLine, { cycle: t.reports.cycle.kinds.monthly })),
     ).toBeVisible();
-    await expect(page.getByText(/逾期 \d+ 个工作日未报/)).toBeVisible();
+    // In the tab, the slot's own words (the header's light says it too, with the period).
+    await expect(page.getByRole('tabpanel').getByText(/逾期 \d+ 个工作日未报/)).toBeVisible();
     await expect(page.getByText(/重复\/雷同 9\d%/).first()).toBeVisible();
     await page.getByRole('button', { name: t.reports.slot.write }).click();
     await expect(page).toHaveURL(/\/reports\/\d+\/edit$/);

@@ -301,22 +301,26 @@ test('a key task goes through the whole routine: plan, monthly report, roll-up, 
       by(supervisor, a.close),
     ];
     const entries = timeline.getByRole('listitem');
-    await expect(entries).toHaveCount(expected.length);
-    // Each entry: its time, then "who did what" (then any status change and reason).
+    // Each entry: its time, then "who did what" (then any status change and reason). The system's
+    // own entries (the escalation ladder reminding or urging as days pass) are left out: when they
+    // fire depends on the day the test runs, not on the routine.
     const names = [supervisor, staff, head].map((person) => `${person.displayName} `);
+    const system = `${t.tasks.history.system} `;
     const whoDidWhat = async () =>
-      (await entries.allInnerTexts()).map(
-        (entry) =>
-          entry
-            .split('\n')
-            .map((line) => line.trim())
-            .find((line) => names.some((name) => line.startsWith(name))) ?? entry,
-      );
+      (await entries.allInnerTexts())
+        .map(
+          (entry) =>
+            entry
+              .split('\n')
+              .map((line) => line.trim())
+              .find((line) => line.startsWith(system) || names.some((name) => line.startsWith(name))) ?? entry,
+        )
+        .filter((line) => !line.startsWith(system));
     // Accepting the report sets the progress in the same instant: the acceptance comes first, then
     // the progress it caused (src/server/reports/report-review.service.ts writes them in that order).
     await expect.poll(async () => await whoDidWhat()).toEqual(expected);
     const lines = await whoDidWhat();
     expect(lines.indexOf(progress)).toBe(lines.indexOf(accepted) + 1);
-    await expect(entries.nth(expected.indexOf(by(supervisor, a.plan_returned)))).toContainText(planReturnReason);
+    await expect(entries.filter({ hasText: by(supervisor, a.plan_returned) })).toContainText(planReturnReason);
   });
 });

@@ -33,9 +33,13 @@ export async function signIn(page: Page, username: string, password: string, loc
 /** Signs out through the account menu in the header. */
 export async function signOut(page: Page, locale: keyof typeof text = 'zh-CN') {
   const t = text[locale];
-  await page.getByRole('button', { name: t.header.userMenu }).click();
-  await page.getByRole('menuitem', { name: t.header.signOut }).click();
-  await expect(page).toHaveURL(/\/login$/);
+  // On a loaded machine a click can land while the menu is still opening; open it and try again.
+  await expect(async () => {
+    const item = page.getByRole('menuitem', { name: t.header.signOut });
+    if (!(await item.isVisible())) await page.getByRole('button', { name: t.header.userMenu }).click();
+    await item.click({ timeout: 5_000 });
+    await expect(page).toHaveURL(/\/login$/, { timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 /** Picks an option in an antd TreeSelect that is open, by its title. */

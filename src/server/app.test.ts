@@ -391,6 +391,25 @@ const ROUTES: RouteCase[] = [
   { method: 'DELETE', path: '/files/:id', access: 'signedIn' },
   { method: 'GET', path: '/settings/files', access: 'signedIn' },
   { method: 'PUT', path: '/settings/files', access: 'admin', body: () => ({ version: 1, maxBytes: 2048 }) },
+  // The 任务分解表 (imports/spreadsheet.test.ts, spreadsheet-export.test.ts): anyone may take the
+  // template and export what their scope shows; importing (multipart .xlsx) is the supervision office's.
+  { method: 'GET', path: '/imports/spreadsheet/template', access: 'signedIn', query: 'lang=en' },
+  { method: 'POST', path: '/imports/spreadsheet', access: 'supervision', query: 'assign=false' },
+  { method: 'GET', path: '/tasks/export.xlsx', access: 'signedIn', query: 'status=draft,assigned&sort=deadline' },
+  { method: 'GET', path: '/tasks/export.csv', access: 'signedIn', query: 'isKey=false' },
+  // Document import (imports/document-import.test.ts): parse writes nothing; register writes a source and tasks.
+  { method: 'POST', path: '/imports/document/parse', access: 'supervision', body: () => ({ text: '一、越权解析' }) },
+  {
+    method: 'POST',
+    path: '/imports/document/register',
+    access: 'supervision',
+    body: () => ({
+      source: { kind: 'document', title: '越权导入' },
+      contentHash: '0'.repeat(64),
+      mode: 'draft',
+      items: [{ title: '越权事项', leadUnitId: null, cooperatingUnitIds: [], deadline: null }],
+    }),
+  },
 ];
 
 const DECLARED: Record<Access, RoutePolicy> = {

@@ -18,6 +18,8 @@ import { registerFileRoutes } from './files/files.routes.js';
 import { registerHealthRoutes } from './health/health.routes.js';
 import type { RouteDeps, ZodApp } from './http/route-deps.js';
 import { checkingSerializerCompiler, fastSerializerCompiler } from './http/serializer.js';
+import { registerDocumentImportRoutes } from './imports/document-import.routes.js';
+import { registerSpreadsheetRoutes } from './imports/spreadsheet.routes.js';
 import { registerChannelRoutes } from './notifications/channels.routes.js';
 import { registerPlanRoutes } from './plans/plans.routes.js';
 import { allow, type RoutePolicy } from './policy.js';
@@ -182,6 +184,8 @@ export async function buildApp(options: BuildAppOptions): Promise<ZodApp> {
       registerInstructionRoutes(zapi, deps);
       registerNoticeRoutes(zapi, deps);
       registerCoordinationRoutes(zapi, deps);
+      registerDocumentImportRoutes(zapi, deps);
+      registerSpreadsheetRoutes(zapi, deps);
       zapi.get('/openapi.json', {
         config: { policy: allow.public },
         schema: { hide: true },

@@ -82,6 +82,12 @@ const STATUS: Record<ErrorCode, number> = {
   date_in_past: 422,
   ladder_rules_invalid: 422,
   webhook_url_invalid: 422,
+  spreadsheet_invalid: 422,
+  spreadsheet_unreadable: 415,
+  export_too_large: 422,
+  import_duplicate: 409,
+  import_item_failed: 422,
+  import_file_unreadable: 415,
   internal_error: 500,
 };
 

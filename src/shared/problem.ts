@@ -76,6 +76,12 @@ export const ERROR_CODES = [
   'date_in_past',
   'ladder_rules_invalid',
   'webhook_url_invalid',
+  'spreadsheet_invalid',
+  'spreadsheet_unreadable',
+  'export_too_large',
+  'import_duplicate',
+  'import_item_failed',
+  'import_file_unreadable',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

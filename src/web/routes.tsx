@@ -22,6 +22,9 @@ const TaskRegisterPage = lazy(async () => ({
 }));
 const InboxPage = lazy(async () => ({ default: (await import('./pages/inbox/inbox-page.js')).InboxPage }));
 const SourcesPage = lazy(async () => ({ default: (await import('./pages/sources/sources-page.js')).SourcesPage }));
+const DocumentImportPage = lazy(async () => ({
+  default: (await import('./pages/imports/document-import-page.js')).DocumentImportPage,
+}));
 const NotificationsPage = lazy(async () => ({
   default: (await import('./pages/notifications/notifications-page.js')).NotificationsPage,
 }));
@@ -116,6 +119,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole roles={['supervisor', 'admin']}>
             <SourcesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'imports/document',
+        element: (
+          <RequireRole roles={['supervisor', 'admin']}>
+            <DocumentImportPage />
           </RequireRole>
         ),
       },

@@ -11,6 +11,8 @@ export interface NormalisationChange {
   after: string;
   /** A short explanation (e.g. which reading of 網 the removed pinyin was). */
   note?: string;
+  /** How many identical changes this entry stands for when they are grouped (absent means one). */
+  count?: number;
 }
 
 export interface NormalisedText {
@@ -33,6 +35,11 @@ export interface ParsedItem {
   /** Unit names as written (after normalisation). */
   lead: string[];
   cooperating: string[];
+  /**
+   * Shared-affix lists written out (`黄埔区、南沙区政府` → 黄埔区政府, 南沙区政府), for matching names to
+   * the unit tree; present only when it differs from `lead`/`cooperating`, which stay literal.
+   */
+  expanded?: { lead: string[]; cooperating: string[] };
   /** People named as responsible (责任领导, 牵头领导…), never units. */
   leaders: string[];
   /** The deadline phrase as written, or null. */

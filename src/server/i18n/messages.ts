@@ -86,6 +86,13 @@ const ERROR_DETAILS: Record<Locale, Catalogue> = {
     date_in_past: '日期 {date} 已经过去，请选择今天或以后的日期。',
     ladder_rules_invalid: '督办规则有误：{summary}',
     webhook_url_invalid: 'Webhook 地址须为 http 或 https 网址。',
+    spreadsheet_invalid: '表格有 {count} 处错误，未导入任何内容。请按列出的行和列改正后重新导入。',
+    spreadsheet_unreadable: '“{name}”不是可读取的 Excel 工作簿，请上传 .xlsx 文件（可先下载模板）。',
+    export_too_large: '符合条件的任务超过单次导出上限 {limit} 项，请缩小筛选范围后再导出。',
+    import_duplicate:
+      '这份文件已于 {importedAt} 导入（来源“{title}”）。确认再次导入时，已建的任务会更新，不会重复创建。',
+    import_item_failed: '未登记任何内容：第 {item} 项：{reason}',
+    import_file_unreadable: '无法读取“{name}”：只接受 .txt、.md 和 .docx 文件，且内容须与扩展名相符。',
     internal_error: '服务器出错了，请稍后再试（请求编号 {requestId}）。',
   },
   'zh-TW': {
@@ -167,6 +174,13 @@ const ERROR_DETAILS: Record<Locale, Catalogue> = {
     date_in_past: '日期 {date} 已經過去，請選擇今天或以後的日期。',
     ladder_rules_invalid: '督辦規則有誤：{summary}',
     webhook_url_invalid: 'Webhook 位址須為 http 或 https 網址。',
+    spreadsheet_invalid: '表格有 {count} 處錯誤，未匯入任何內容。請按列出的列與欄改正後重新匯入。',
+    spreadsheet_unreadable: '「{name}」不是可讀取的 Excel 活頁簿，請上傳 .xlsx 檔案（可先下載範本）。',
+    export_too_large: '符合條件的任務超過單次匯出上限 {limit} 項，請縮小篩選範圍後再匯出。',
+    import_duplicate:
+      '這份文件已於 {importedAt} 匯入（來源「{title}」）。確認再次匯入時，已建立的任務會更新，不會重複建立。',
+    import_item_failed: '未登記任何內容：第 {item} 項：{reason}',
+    import_file_unreadable: '無法讀取「{name}」：只接受 .txt、.md 與 .docx 檔案，且內容須與副檔名相符。',
     internal_error: '伺服器出錯了，請稍後再試（請求編號 {requestId}）。',
   },
   en: {
@@ -257,6 +271,16 @@ const ERROR_DETAILS: Record<Locale, Catalogue> = {
     date_in_past: 'The date {date} has passed: choose today or a later date.',
     ladder_rules_invalid: 'The escalation rules have errors: {summary}',
     webhook_url_invalid: 'The webhook address must be an http or https URL.',
+    spreadsheet_invalid:
+      'The sheet has {count} problems; nothing was imported. Fix the rows and columns listed and import it again.',
+    spreadsheet_unreadable:
+      '"{name}" is not a readable Excel workbook: upload an .xlsx file (the template is a good start).',
+    export_too_large: 'More tasks match than the {limit} one export may hold: narrow the filters and export again.',
+    import_duplicate:
+      'This document was imported on {importedAt} (source "{title}"). Confirm to import it again: the tasks it created are updated, not duplicated.',
+    import_item_failed: 'Nothing was registered: item {item}: {reason}',
+    import_file_unreadable:
+      '"{name}" cannot be read: only .txt, .md and .docx files are accepted, and the content must match the extension.',
     internal_error: 'Something went wrong on the server. Please try again later (request {requestId}).',
   },
 };

@@ -63,11 +63,20 @@ async function writeUnits(db: Executor, taskId: number, units: Awaited<ReturnTyp
   ]);
 }
 
-/** Registers one task (optionally under a parent) inside an open transaction. */
-async function registerIn(
+/**
+ * Registers one task (optionally under a parent) inside the caller's open transaction: what it
+ * leaves out it inherits from the parent. Imports use it to write a whole tree in one transaction;
+ * `detail` adds to the history entry (e.g. `imported: true`).
+ */
+export async function registerTaskIn(
   trx: Executor,
   deps: TaskDeps,
-  input: TaskFieldsInput & { title: string; parent: TaskRow | null; actor: Actor },
+  input: TaskFieldsInput & {
+    title: string;
+    parent: TaskRow | null;
+    actor: Actor;
+    detail?: Record<string, unknown> | undefined;
+  },
 ): Promise<TaskRow> {
   const parentUnits = input.parent ? await listTaskUnitRows(trx, [input.parent.id]) : [];
   const fields = inheritFromParent(input, input.parent, parentUnits);
@@ -126,7 +135,7 @@ async function registerIn(
     action: 'create',
     at: now,
     toStatus: 'draft',
-    detail: { number: task.number, title: task.title, parentId: task.parent_id },
+    detail: { number: task.number, title: task.title, parentId: task.parent_id, ...(input.detail ?? {}) },
   });
   await rollUpFrom(trx, task.parent_id, now);
   return task;
@@ -140,7 +149,7 @@ export async function registerTask(
   assertAllowed(can.manageTasks(input.actor));
   return inTransaction(deps.db, async (trx) => {
     const parent = input.parentId ? (await requireVisibleTask(trx, input.actor, input.parentId)).task : null;
-    return registerIn(trx, deps, { ...input, parent });
+    return registerTaskIn(trx, deps, { ...input, parent });
   });
 }
 
@@ -158,7 +167,7 @@ export async function decomposeTask(
     for (const [index, subtask] of input.subtasks.entries()) {
       const parent = (await findTaskRow(trx, task.id)) ?? task;
       try {
-        created.push(await registerIn(trx, deps, { ...subtask, parent, actor: input.actor }));
+        created.push(await registerTaskIn(trx, deps, { ...subtask, parent, actor: input.actor }));
       } catch (error) {
         // Point at the row of the form that is wrong: `subtasks.2.deadline`.
         if (error instanceof AppError && error.field) {

@@ -44,7 +44,10 @@ export function AppShell() {
           <Flex align="center" style={{ height: 56, paddingInline: collapsed ? 25 : 20 }}>
             <Brand markOnly={collapsed} />
           </Flex>
-          <NavMenu inlineCollapsed={collapsed} />
+          {/* Room for the collapse trigger fixed at the sider's foot, so the last entries scroll clear of it. */}
+          <div style={{ paddingBottom: 56 }}>
+            <NavMenu inlineCollapsed={collapsed} />
+          </div>
         </Layout.Sider>
       )}
       <Layout style={{ minWidth: 0 }}>

@@ -8,6 +8,7 @@ import {
   FileExclamationOutlined,
   FileTextOutlined,
   HomeOutlined,
+  ImportOutlined,
   InboxOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
@@ -36,6 +37,7 @@ function selectedKey(pathname: string): string {
     '/instructions',
     '/notices',
     '/sources',
+    '/imports/document',
     '/admin/units',
     '/admin/users',
     '/admin/calendar',
@@ -115,6 +117,15 @@ export function NavMenu({ inlineCollapsed }: { inlineCollapsed?: boolean }) {
     },
     ...(hasAnyRole(user, ['supervisor', 'admin'])
       ? [{ key: '/sources', icon: <FileTextOutlined />, label: <Link to="/sources">{t('nav.sources')}</Link> }]
+      : []),
+    ...(hasAnyRole(user, ['supervisor', 'admin'])
+      ? [
+          {
+            key: '/imports/document',
+            icon: <ImportOutlined />,
+            label: <Link to="/imports/document">{t('imports.nav')}</Link>,
+          },
+        ]
       : []),
     { key: '/settings', icon: <SettingOutlined />, label: <Link to="/settings">{t('nav.settings')}</Link> },
   ];

@@ -11,6 +11,7 @@ import { Button, Checkbox, Dropdown, Flex, Form, Input, Modal, Popover, Segmente
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskSort } from '../../api/tasks.api.js';
+import { SpreadsheetActions } from '../imports/spreadsheet-actions.js';
 import { TASK_SORT_OPTIONS } from './task-filters.js';
 import {
   DEFAULT_COLUMNS,
@@ -149,7 +150,10 @@ function ColumnPicker({
   );
 }
 
-/** Above the list: saved filters, flat/tree view, order, and (on wide screens) the column choice. */
+/**
+ * Above the list: flat/tree view, order, export and import of the 任务分解表, saved filters, and
+ * (on wide screens) the column choice.
+ */
 export function TaskListToolbar(props: TaskListToolbarProps) {
   const { t } = useTranslation();
   return (
@@ -174,6 +178,7 @@ export function TaskListToolbar(props: TaskListToolbarProps) {
         />
       </Flex>
       <Flex gap={8} wrap>
+        <SpreadsheetActions search={props.currentSearch} />
         <SavedFilters {...props} />
         {props.showColumns && <ColumnPicker columns={props.columns} onChange={props.onColumnsChange} />}
       </Flex>
