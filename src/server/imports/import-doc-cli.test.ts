@@ -5,8 +5,9 @@ import { Document, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildProgram } from '../../cli/luoshi.js';
 
-// `luoshi import doc FILE --dry-run`, run in-process as bin/luoshi.js runs it. It needs no
-// database: the data directory it is pointed at must stay empty.
+// `luoshi import doc FILE`, run in-process as bin/luoshi.js runs it: with --dry-run it needs no
+// database (the data directory it is pointed at stays empty); without, it registers the tree as
+// parsed into the SQLite database of that directory.
 
 let dir: string;
 
@@ -74,12 +75,21 @@ describe('luoshi import doc', () => {
     });
   });
 
-  it('should point to the import flow when asked to register, and register nothing', async () => {
+  it('should register the tree as parsed, refusing unit names that match no unit unless told, and never twice', async () => {
     const file = path.join(dir, 'notice.txt');
-    const { code, out, err } = await luoshi('import', 'doc', file);
-    expect(code).toBe(2);
-    expect(out).toBe('');
-    expect(err).toContain('--dry-run');
-    expect(fs.existsSync(path.join(dir, 'data'))).toBe(false);
+    fs.writeFileSync(file, LINES.join('\n'));
+    const refused = await luoshi('import', 'doc', file, '--year', '2026');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('市商务局');
+
+    const registered = await luoshi('import', 'doc', file, '--year', '2026', '--skip-unmatched');
+    expect(registered.code).toBe(0);
+    expect(registered.out).toMatch(/Registered source #\d+ .*: 2 tasks created, 0 updated \(drafts\)/);
+
+    const twice = await luoshi('import', 'doc', file, '--year', '2026', '--skip-unmatched');
+    expect(twice.code).toBe(1);
+    const again = await luoshi('import', 'doc', file, '--year', '2026', '--skip-unmatched', '--again');
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/0 tasks created, 2 updated/);
   });
 });
