@@ -1,14 +1,15 @@
-// Test support (file I/O, so never imported by the parser): the evaluation corpus. The shared
-// fixtures are read where they live, `../shared/docparse` from the repository root; the documents
-// the parser was not built on live in `test/fixtures/documents`. Each `.txt` opens with
+// Test support (file I/O, so never imported by the parser): the evaluation corpus. The project's
+// shared fixtures are copied into `test/fixtures/docparse` and `test/fixtures/seed` (a clean clone
+// must test alone, wherever it is checked out); the documents the parser was not built on live in
+// `test/fixtures/documents`. Each `.txt` opens with
 // `# source: URL` and a blank line, which are not part of the document.
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Alternatives, ScoredDocument } from './evaluate.js';
 
 const REPO = new URL('../../../', import.meta.url);
-export const SHARED_DIR = new URL('../shared/docparse/', REPO);
+export const SHARED_DIR = new URL('test/fixtures/docparse/', REPO);
 export const UNSEEN_DIR = new URL('test/fixtures/documents/', REPO);
-export const SEED_ESSAY = new URL('../shared/seed/000_f959d81e79c4ee90.txt', REPO);
+export const SEED_ESSAY = new URL('test/fixtures/seed/000_f959d81e79c4ee90.txt', REPO);
 
 /** One annotated document of the corpus. */
 export interface CorpusDocument {

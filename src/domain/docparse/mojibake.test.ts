@@ -5,7 +5,7 @@ import { findMojibake } from './mojibake.js';
 import { redecode } from './mojibake-redecode.js';
 import { applyEdits, traceOriginal } from './text-edits.js';
 
-const SHARED = new URL('../../../../shared/', import.meta.url);
+const SHARED = new URL('../../../test/fixtures/', import.meta.url);
 const SEED = readFileSync(new URL('seed/000_f959d81e79c4ee90.txt', SHARED), 'utf8');
 const SENTENCE = '第三,抓落實應當成為一種意志?!白ヂ鋵崱闭f來簡單,但真正要以實際行動加以實踐。';
 

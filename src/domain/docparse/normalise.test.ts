@@ -4,7 +4,7 @@ import { normaliseText } from './normalise.js';
 import { convertScript } from './script-convert.js';
 import type { NormalisationChange } from './types.js';
 
-const SHARED = new URL('../../../../shared/', import.meta.url);
+const SHARED = new URL('../../../test/fixtures/', import.meta.url);
 const DOCPARSE = new URL('docparse/', SHARED);
 const SEED = readFileSync(new URL('seed/000_f959d81e79c4ee90.txt', SHARED), 'utf8');
 const FIXTURES = readdirSync(DOCPARSE)

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { convertScript } from './script-convert.js';
 
-const DOCPARSE = new URL('../../../../shared/docparse/', import.meta.url);
+const DOCPARSE = new URL('../../../test/fixtures/docparse/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(`${name}.txt`, DOCPARSE), 'utf8');
 
 describe(convertScript.name, () => {
