@@ -78,17 +78,15 @@ async function pendingActions(db: Database, today: string, timeZone: string): Pr
   });
   if (ids.length === 0) return [];
   const context = { today, timeZone, calendar, settings: healthSettingsOf(settings) };
-  const [situations, recorded, titles] = await Promise.all([
+  const [situations, recorded] = await Promise.all([
     readSituations(db, ids, context),
     listRecordedOccurrences(db, ids),
-    db.selectFrom('tasks').select(['id', 'number', 'title', 'deadline']).where('id', 'in', ids).execute(),
   ]);
   const done = new Set(recorded.map((r) => `${r.task_id}|${r.occurrence_key}`));
-  const taskOf = new Map(titles.map((row) => [row.id, row]));
   const found = new Map<string, DeskView['pendingActions'][number]>();
   for (const situation of situations) {
-    const task = taskOf.get(situation.row.id);
-    if (!task) continue;
+    const { id, number, title, deadline } = situation.row;
+    const task = { id, number, title, deadline };
     for (const action of dueLadderActions(ladder.rules, situation.ladder, horizon, calendar)) {
       const key = `${task.id}|${action.occurrenceKey}`;
       if (action.dueOn <= today || done.has(key) || found.has(key)) continue;

@@ -8,6 +8,8 @@ export const LIGHTED_STATUSES = ['assigned', 'in_progress', 'returned', 'closure
 
 export interface HealthTaskRow {
   id: number;
+  number: string;
+  title: string;
   status: string;
   deadline: string | null;
   start_date: string | null;
@@ -30,6 +32,8 @@ export function listHealthTaskRows(db: Executor, taskIds: readonly number[]): Pr
     .selectFrom('tasks')
     .select([
       'id',
+      'number',
+      'title',
       'status',
       'deadline',
       'start_date',

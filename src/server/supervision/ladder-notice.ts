@@ -16,11 +16,7 @@ export async function issueLadderNotice(
   input: { situation: TaskSituation; action: DueLadderAction; actionId: number; context: LadderContext },
 ): Promise<{ id: number; number: string; responseDue: string; recipients: number[] }> {
   const { situation, action, context } = input;
-  const task = await trx
-    .selectFrom('tasks')
-    .select(['number', 'title', 'deadline', 'progress'])
-    .where('id', '=', situation.row.id)
-    .executeTakeFirstOrThrow();
+  const task = situation.row;
   const days = Math.abs(action.workingDaysSinceAnchor);
   const why =
     action.trigger === 'after_deadline'
