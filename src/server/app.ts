@@ -6,10 +6,15 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { registerAccountabilityRoutes } from './accountability/accountability.routes.js';
+import { registerAssessmentRoutes } from './assessment/assessment.routes.js';
+import { registerReviewRoutes } from './assessment/review.routes.js';
 import { registerAuditRoutes } from './audit/audit.routes.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
 import { registerAuthentication } from './auth/authenticate.js';
+import { registerBulletinRoutes } from './bulletins/bulletins.routes.js';
 import { registerCalendarRoutes } from './calendar/calendar.routes.js';
+import { registerCaseRoutes } from './cases/cases.routes.js';
 import { registerClosureAndNotificationRoutes } from './closure/closure-module.routes.js';
 import type { Config } from './config.js';
 import type { Database, Dialect } from './db/connect.js';
@@ -23,6 +28,7 @@ import { registerSpreadsheetRoutes } from './imports/spreadsheet.routes.js';
 import { registerChannelRoutes } from './notifications/channels.routes.js';
 import { registerPlanRoutes } from './plans/plans.routes.js';
 import { allow, type RoutePolicy } from './policy.js';
+import { registerRectificationRoutes } from './rectifications/rectifications.routes.js';
 import { registerReportRoutes } from './reports/reports.routes.js';
 import { registerSettingsRoutes } from './settings/settings.routes.js';
 import { registerSourceRoutes } from './sources/sources.routes.js';
@@ -186,6 +192,12 @@ export async function buildApp(options: BuildAppOptions): Promise<ZodApp> {
       registerCoordinationRoutes(zapi, deps);
       registerDocumentImportRoutes(zapi, deps);
       registerSpreadsheetRoutes(zapi, deps);
+      registerAssessmentRoutes(zapi, deps);
+      registerReviewRoutes(zapi, deps);
+      registerRectificationRoutes(zapi, deps);
+      registerCaseRoutes(zapi, deps);
+      registerBulletinRoutes(zapi, deps);
+      registerAccountabilityRoutes(zapi, deps);
       zapi.get('/openapi.json', {
         config: { policy: allow.public },
         schema: { hide: true },

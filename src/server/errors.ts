@@ -88,6 +88,18 @@ const STATUS: Record<ErrorCode, number> = {
   import_duplicate: 409,
   import_item_failed: 422,
   import_file_unreadable: 415,
+  period_frozen: 409,
+  period_dates_invalid: 422,
+  scheme_invalid: 422,
+  period_not_computed: 409,
+  review_reason_required: 422,
+  review_reason_unknown: 422,
+  rectification_evidence_required: 422,
+  rectification_action_illegal: 409,
+  case_action_illegal: 409,
+  bulletin_not_editable: 409,
+  accountability_action_illegal: 409,
+  accountability_subject_required: 422,
   internal_error: 500,
 };
 

@@ -36,6 +36,10 @@ export const KIND_GROUPS = [
   'extension',
   'coordination',
   'instruction',
+  'bulletin',
+  'rectification',
+  'case',
+  'accountability',
 ] as const;
 export type KindGroup = (typeof KIND_GROUPS)[number];
 

@@ -82,6 +82,18 @@ export const ERROR_CODES = [
   'import_duplicate',
   'import_item_failed',
   'import_file_unreadable',
+  'period_frozen',
+  'period_dates_invalid',
+  'scheme_invalid',
+  'period_not_computed',
+  'review_reason_required',
+  'review_reason_unknown',
+  'rectification_evidence_required',
+  'rectification_action_illegal',
+  'case_action_illegal',
+  'bulletin_not_editable',
+  'accountability_action_illegal',
+  'accountability_subject_required',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -55,6 +55,40 @@ const CoordinationPage = lazy(async () => ({
   default: (await import('./pages/coordination/coordination-page.js')).CoordinationPage,
 }));
 
+const AssessmentPage = lazy(async () => ({
+  default: (await import('./pages/assessment/assessment-page.js')).AssessmentPage,
+}));
+const AssessmentPeriodPage = lazy(async () => ({
+  default: (await import('./pages/assessment/assessment-period-page.js')).AssessmentPeriodPage,
+}));
+const ReviewWorksheetPage = lazy(async () => ({
+  default: (await import('./pages/review/review-worksheet-page.js')).ReviewWorksheetPage,
+}));
+const RectificationsPage = lazy(async () => ({
+  default: (await import('./pages/rectifications/rectifications-page.js')).RectificationsPage,
+}));
+const CasesPage = lazy(async () => ({
+  default: (await import('./pages/cases/cases-page.js')).CasesPage,
+}));
+const CasePage = lazy(async () => ({
+  default: (await import('./pages/cases/case-page.js')).CasePage,
+}));
+const BulletinsPage = lazy(async () => ({
+  default: (await import('./pages/bulletins/bulletins-page.js')).BulletinsPage,
+}));
+const BulletinPage = lazy(async () => ({
+  default: (await import('./pages/bulletins/bulletin-page.js')).BulletinPage,
+}));
+const BulletinPrintPage = lazy(async () => ({
+  default: (await import('./pages/bulletins/bulletin-print-page.js')).BulletinPrintPage,
+}));
+const AccountabilityPage = lazy(async () => ({
+  default: (await import('./pages/accountability/accountability-page.js')).AccountabilityPage,
+}));
+const AccountabilityRecordPage = lazy(async () => ({
+  default: (await import('./pages/accountability/accountability-record-page.js')).AccountabilityRecordPage,
+}));
+
 /** Every address the UI answers. */
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -65,6 +99,17 @@ export const router = createBrowserRouter([
       <RequireAuth>
         <Suspense fallback={null}>
           <NoticePrintPage />
+        </Suspense>
+      </RequireAuth>
+    ),
+  },
+  {
+    // A bulletin on A4 sheets, for printing from the browser.
+    path: '/bulletins/:id/print',
+    element: (
+      <RequireAuth>
+        <Suspense fallback={null}>
+          <BulletinPrintPage />
         </Suspense>
       </RequireAuth>
     ),
@@ -111,6 +156,37 @@ export const router = createBrowserRouter([
       { path: 'coordination', element: <CoordinationPage /> },
       { path: 'instructions', element: <InstructionsPage /> },
       { path: 'notices', element: <NoticesPage /> },
+      {
+        path: 'assessment',
+        element: (
+          <RequireRole roles={['supervisor', 'admin', 'leader', 'auditor']}>
+            <AssessmentPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'assessment/:id',
+        element: (
+          <RequireRole roles={['supervisor', 'admin', 'leader', 'auditor']}>
+            <AssessmentPeriodPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'assessment/:id/review',
+        element: (
+          <RequireRole roles={['supervisor', 'admin', 'leader', 'auditor']}>
+            <ReviewWorksheetPage />
+          </RequireRole>
+        ),
+      },
+      { path: 'rectifications', element: <RectificationsPage /> },
+      { path: 'cases', element: <CasesPage /> },
+      { path: 'cases/:id', element: <CasePage /> },
+      { path: 'bulletins', element: <BulletinsPage /> },
+      { path: 'bulletins/:id', element: <BulletinPage /> },
+      { path: 'accountability', element: <AccountabilityPage /> },
+      { path: 'accountability/:id', element: <AccountabilityRecordPage /> },
       { path: 'reports/:id', element: <ReportPage /> },
       { path: 'reports/:id/edit', element: <ReportEditPage /> },
       { path: 'reports/:id/compare/:otherId', element: <ReportComparePage /> },

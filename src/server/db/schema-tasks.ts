@@ -77,6 +77,8 @@ export interface TaskTable {
   health_forecast: Generated<string | null>;
   /** The local day the health was last assessed. */
   health_on: Generated<string | null>;
+  /** `task` or `rectification` (整改, migration 0013; details in `rectifications`). */
+  kind: Generated<string>;
 }
 
 /** The columns only the health sweep writes (and the deadline as first set). */

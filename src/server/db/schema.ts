@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 
+import type { AssessmentTables } from './schema-assessment.js';
 import type { AuditChainTables } from './schema-audit.js';
 import type { CalendarTables } from './schema-calendar.js';
 import type { ClosureTables } from './schema-closure.js';
@@ -137,4 +138,5 @@ export interface DB
     PlanTables,
     FileTables,
     ReportTables,
-    SupervisionTables {}
+    SupervisionTables,
+    AssessmentTables {}

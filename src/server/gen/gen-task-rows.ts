@@ -25,7 +25,7 @@ import type { Random } from './gen-random.js';
 // with acknowledgements, and a short history.
 
 /** The rows one generated task becomes. */
-export type GenTaskRow = Omit<Selectable<TaskTable>, TaskHealthColumn>;
+export type GenTaskRow = Omit<Selectable<TaskTable>, TaskHealthColumn | 'kind'>;
 export type GenTaskUnitRow = Selectable<TaskUnitTable>;
 export type GenTaskEventRow = Omit<Selectable<TaskEventTable>, 'id' | 'detail'>;
 

@@ -43,6 +43,10 @@ export const CHANNEL_TEXTS: Record<Locale, ChannelTexts> = {
       extension: '延期申请',
       coordination: '协调事项',
       instruction: '领导批示',
+      bulletin: '督查通报',
+      rectification: '整改',
+      case: '典型案例',
+      accountability: '问责',
     },
   },
   'zh-TW': {
@@ -67,6 +71,10 @@ export const CHANNEL_TEXTS: Record<Locale, ChannelTexts> = {
       extension: '延期申請',
       coordination: '協調事項',
       instruction: '領導批示',
+      bulletin: '督查通報',
+      rectification: '整改',
+      case: '典型案例',
+      accountability: '問責',
     },
   },
   en: {
@@ -91,6 +99,10 @@ export const CHANNEL_TEXTS: Record<Locale, ChannelTexts> = {
       extension: 'Extension requests',
       coordination: 'Coordination requests',
       instruction: 'Leader instructions',
+      bulletin: 'Bulletins',
+      rectification: 'Rectification',
+      case: 'Cases',
+      accountability: 'Accountability',
     },
   },
 };

@@ -51,7 +51,10 @@ export async function nextTaskSeq(db: Executor, year: number): Promise<number> {
   return row.last_seq;
 }
 
-export type NewTaskRow = Omit<TaskRow, 'id' | 'path' | TaskHealthColumn | 'original_deadline'>;
+export type NewTaskRow = Omit<TaskRow, 'id' | 'path' | TaskHealthColumn | 'original_deadline' | 'kind'> & {
+  /** `task` unless given (rectification items, issue 7). */
+  kind?: string;
+};
 
 /** Inserts a task and sets its materialised path from the parent's; its original deadline is its deadline. */
 export async function insertTaskRow(db: Executor, values: NewTaskRow, parentPath: string | null): Promise<TaskRow> {

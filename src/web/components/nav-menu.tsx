@@ -2,19 +2,24 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  BookOutlined,
   CalendarOutlined,
   EditOutlined,
+  ExceptionOutlined,
   FieldTimeOutlined,
   FileExclamationOutlined,
   FileTextOutlined,
   HomeOutlined,
   ImportOutlined,
   InboxOutlined,
+  NotificationOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   SwapOutlined,
   TeamOutlined,
+  ToolOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -36,6 +41,11 @@ function selectedKey(pathname: string): string {
     '/coordination',
     '/instructions',
     '/notices',
+    '/assessment',
+    '/rectifications',
+    '/cases',
+    '/bulletins',
+    '/accountability',
     '/sources',
     '/imports/document',
     '/admin/units',
@@ -112,6 +122,38 @@ export function NavMenu({ inlineCollapsed }: { inlineCollapsed?: boolean }) {
           key: '/coordination',
           icon: <SwapOutlined />,
           label: <Link to="/coordination">{t('coordination.nav')}</Link>,
+        },
+      ],
+    },
+    {
+      key: 'closing-loop-group',
+      type: 'group' as const,
+      label: inlineCollapsed ? null : t('nav.closingLoop'),
+      children: [
+        ...(hasAnyRole(user, ['supervisor', 'admin', 'leader', 'auditor'])
+          ? [
+              {
+                key: '/assessment',
+                icon: <BarChartOutlined />,
+                label: <Link to="/assessment">{t('assessment.nav')}</Link>,
+              },
+            ]
+          : []),
+        {
+          key: '/rectifications',
+          icon: <ToolOutlined />,
+          label: <Link to="/rectifications">{t('rectifications.nav')}</Link>,
+        },
+        { key: '/cases', icon: <BookOutlined />, label: <Link to="/cases">{t('cases.nav')}</Link> },
+        {
+          key: '/bulletins',
+          icon: <NotificationOutlined />,
+          label: <Link to="/bulletins">{t('bulletins.nav')}</Link>,
+        },
+        {
+          key: '/accountability',
+          icon: <ExceptionOutlined />,
+          label: <Link to="/accountability">{t('accountability.nav')}</Link>,
         },
       ],
     },

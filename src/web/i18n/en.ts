@@ -1,4 +1,10 @@
 import type { Messages } from './messages.js';
+import { accountabilityEn } from './sections/accountability.js';
+import { assessmentEn } from './sections/assessment.js';
+import { bulletinEn } from './sections/bulletins.js';
+import { caseEn } from './sections/cases.js';
+import { rectificationEn } from './sections/rectifications.js';
+import { reviewEn } from './sections/review.js';
 
 /** English. */
 export const en: Messages = {
@@ -40,6 +46,7 @@ export const en: Messages = {
     auditor: 'Auditor',
   },
   nav: {
+    closingLoop: 'Assessment & follow-up',
     supervision: 'Supervision',
     home: 'Home',
     inbox: 'Inbox',
@@ -172,6 +179,18 @@ export const en: Messages = {
         'This document was imported before. Confirm to import it again: its tasks are updated, not duplicated.',
       import_item_failed: 'One item cannot be registered; nothing was registered.',
       import_file_unreadable: 'The file cannot be read: only .txt, .md and .docx files are accepted.',
+      period_frozen: 'The period is frozen and cannot be changed.',
+      period_dates_invalid: 'The end date cannot be before the start date.',
+      scheme_invalid: 'The scoring scheme is not valid; check it and save again.',
+      period_not_computed: 'Not scored yet: compute the scores first.',
+      review_reason_required: 'Choose a reason and write an explanation.',
+      review_reason_unknown: 'The chosen reason is not in the list.',
+      rectification_evidence_required: 'Upload evidence before signing off.',
+      rectification_action_illegal: "Not possible in the rectification's current state.",
+      case_action_illegal: "Not possible in the case's current state.",
+      bulletin_not_editable: 'The bulletin is issued and can no longer be changed.',
+      accountability_action_illegal: "Not possible in the record's current state.",
+      accountability_subject_required: 'Choose the subject: a unit or a person.',
     },
   },
   validation: {
@@ -2406,6 +2425,10 @@ export const en: Messages = {
       extension: 'Extension requests',
       coordination: 'Coordination requests',
       instruction: 'Leader instructions',
+      bulletin: 'Bulletins',
+      rectification: 'Rectification',
+      case: 'Cases',
+      accountability: 'Accountability',
     },
     kinds: {
       task: { assigned: 'New task assigned' },
@@ -2456,6 +2479,14 @@ export const en: Messages = {
         resolved: 'Coordination decided by a leader',
       },
       instruction: { issued: 'Leader instruction', answered: 'Instruction answered' },
+      bulletin: { issued: 'Bulletin issued' },
+      rectification: { signed_off: 'Rectification signed off', returned: 'Rectification not signed off' },
+      case: { to_spread: 'Practice to spread' },
+      accountability: {
+        opened: 'Accountability record opened',
+        statement: 'Statement given',
+        decided: 'Accountability decision',
+      },
     },
     webhooks: {
       title: 'Webhooks',
@@ -2529,4 +2560,10 @@ export const en: Messages = {
       refresh: 'Refresh',
     },
   },
+  assessment: assessmentEn,
+  review: reviewEn,
+  rectifications: rectificationEn,
+  cases: caseEn,
+  bulletins: bulletinEn,
+  accountability: accountabilityEn,
 };

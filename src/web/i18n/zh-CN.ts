@@ -1,3 +1,9 @@
+import { accountabilityZhCN } from './sections/accountability.js';
+import { assessmentZhCN } from './sections/assessment.js';
+import { bulletinZhCN } from './sections/bulletins.js';
+import { caseZhCN } from './sections/cases.js';
+import { rectificationZhCN } from './sections/rectifications.js';
+import { reviewZhCN } from './sections/review.js';
 /**
  * Simplified Chinese, the default language and the shape every other language must match.
  * Terms follow the glossary in docs/DOMAIN.md.
@@ -41,6 +47,7 @@ export const zhCN = {
     auditor: '纪检监察',
   },
   nav: {
+    closingLoop: '考核问效',
     supervision: '督查督办',
     home: '工作台',
     inbox: '待办',
@@ -167,6 +174,18 @@ export const zhCN = {
       import_duplicate: '这份文件以前导入过。确认再次导入时，已建的任务会更新，不会重复创建。',
       import_item_failed: '有一项不能登记，未登记任何内容。',
       import_file_unreadable: '无法读取该文件：只接受 .txt、.md 和 .docx 文件。',
+      period_frozen: '考核期已冻结，不能再修改。',
+      period_dates_invalid: '结束日期不能早于开始日期。',
+      scheme_invalid: '评分方案有误，请检查后再保存。',
+      period_not_computed: '尚未计分，请先计算得分。',
+      review_reason_required: '请选择原因并填写说明。',
+      review_reason_unknown: '所选原因不在原因清单中。',
+      rectification_evidence_required: '销号须先上传整改佐证材料。',
+      rectification_action_illegal: '整改事项当前状态下不能这样操作。',
+      case_action_illegal: '案例当前状态下不能这样操作。',
+      bulletin_not_editable: '通报已印发，不能再修改。',
+      accountability_action_illegal: '问责记录当前状态下不能这样操作。',
+      accountability_subject_required: '请选择问责对象（单位或个人）。',
     },
   },
   validation: {
@@ -2344,6 +2363,10 @@ export const zhCN = {
       extension: '延期申请',
       coordination: '协调事项',
       instruction: '领导批示',
+      bulletin: '督查通报',
+      rectification: '整改',
+      case: '典型案例',
+      accountability: '问责',
     },
     kinds: {
       task: { assigned: '新交办任务' },
@@ -2390,6 +2413,10 @@ export const zhCN = {
         resolved: '领导已就协调事项作出决定',
       },
       instruction: { issued: '领导批示', answered: '批示已报告落实情况' },
+      bulletin: { issued: '通报印发' },
+      rectification: { signed_off: '整改销号', returned: '整改销号未通过' },
+      case: { to_spread: '典型经验推广' },
+      accountability: { opened: '问责立项', statement: '问责情况说明', decided: '问责处理决定' },
     },
     webhooks: {
       title: 'Webhook 推送',
@@ -2462,4 +2489,10 @@ export const zhCN = {
       refresh: '刷新',
     },
   },
+  assessment: assessmentZhCN,
+  review: reviewZhCN,
+  rectifications: rectificationZhCN,
+  cases: caseZhCN,
+  bulletins: bulletinZhCN,
+  accountability: accountabilityZhCN,
 };

@@ -1,4 +1,10 @@
 import type { Messages } from './messages.js';
+import { accountabilityZhTW } from './sections/accountability.js';
+import { assessmentZhTW } from './sections/assessment.js';
+import { bulletinZhTW } from './sections/bulletins.js';
+import { caseZhTW } from './sections/cases.js';
+import { rectificationZhTW } from './sections/rectifications.js';
+import { reviewZhTW } from './sections/review.js';
 
 /** Traditional Chinese with Taiwan usage (使用者, 設定, 登入, 帳號, 權杖). */
 export const zhTW: Messages = {
@@ -40,6 +46,7 @@ export const zhTW: Messages = {
     auditor: '紀檢監察',
   },
   nav: {
+    closingLoop: '考核問效',
     supervision: '督查督辦',
     home: '工作台',
     inbox: '待辦',
@@ -166,6 +173,18 @@ export const zhTW: Messages = {
       import_duplicate: '這份文件以前匯入過。確認再次匯入時，已建立的任務會更新，不會重複建立。',
       import_item_failed: '有一項無法登記，未登記任何內容。',
       import_file_unreadable: '無法讀取該檔案：只接受 .txt、.md 與 .docx 檔案。',
+      period_frozen: '考核期已凍結，無法再修改。',
+      period_dates_invalid: '結束日期不能早於開始日期。',
+      scheme_invalid: '評分方案有誤，請檢查後再儲存。',
+      period_not_computed: '尚未計分，請先計算得分。',
+      review_reason_required: '請選擇原因並填寫說明。',
+      review_reason_unknown: '所選原因不在原因清單中。',
+      rectification_evidence_required: '銷號須先上傳整改佐證材料。',
+      rectification_action_illegal: '整改事項目前狀態下無法這樣操作。',
+      case_action_illegal: '案例目前狀態下無法這樣操作。',
+      bulletin_not_editable: '通報已印發，無法再修改。',
+      accountability_action_illegal: '問責記錄目前狀態下無法這樣操作。',
+      accountability_subject_required: '請選擇問責對象（單位或個人）。',
     },
   },
   validation: {
@@ -2343,6 +2362,10 @@ export const zhTW: Messages = {
       extension: '延期申請',
       coordination: '協調事項',
       instruction: '領導批示',
+      bulletin: '督查通報',
+      rectification: '整改',
+      case: '典型案例',
+      accountability: '問責',
     },
     kinds: {
       task: { assigned: '新交辦任務' },
@@ -2389,6 +2412,10 @@ export const zhTW: Messages = {
         resolved: '領導已就協調事項作出決定',
       },
       instruction: { issued: '領導批示', answered: '批示已報告落實情況' },
+      bulletin: { issued: '通報印發' },
+      rectification: { signed_off: '整改銷號', returned: '整改銷號未通過' },
+      case: { to_spread: '典型經驗推廣' },
+      accountability: { opened: '問責立案', statement: '問責情況說明', decided: '問責處理決定' },
     },
     webhooks: {
       title: 'Webhook 推送',
@@ -2461,4 +2488,10 @@ export const zhTW: Messages = {
       refresh: '重新整理',
     },
   },
+  assessment: assessmentZhTW,
+  review: reviewZhTW,
+  rectifications: rectificationZhTW,
+  cases: caseZhTW,
+  bulletins: bulletinZhTW,
+  accountability: accountabilityZhTW,
 };

@@ -11,6 +11,7 @@ import * as reporting from './2026_11_27_0009_reporting.js';
 import * as closureNotifications from './2026_11_27_0010_closure_notifications.js';
 import * as supervision from './2026_11_27_0011_supervision.js';
 import * as imports from './2026_11_27_0012_imports.js';
+import * as assessment from './2026_11_27_0013_assessment.js';
 
 /**
  * Every migration, by name, in order. A static list (not a folder scan) so the Migrator works the
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0010_closure_notifications': closureNotifications,
   '2026_11_27_0011_supervision': supervision,
   '2026_11_27_0012_imports': imports,
+  '2026_11_27_0013_assessment': assessment,
 };

@@ -13,10 +13,23 @@ export function notificationTab(kind: NotificationKind): string | null {
   return null;
 }
 
-/** Where a notification leads: its task, on the tab it is about; nowhere when the task is gone. */
+/** Pages of things that are not tasks, by the notification's subject type. */
+const SUBJECT_PAGES: Record<string, string> = {
+  bulletin: '/bulletins',
+  case: '/cases',
+  accountability: '/accountability',
+};
+
+/**
+ * Where a notification leads: a bulletin, case or accountability record to its own page; otherwise
+ * its task, on the tab it is about; nowhere when the task is gone.
+ */
 export function notificationLink(
-  notification: Pick<NotificationView, 'kind' | 'taskId' | 'taskNumber'>,
+  notification: Pick<NotificationView, 'kind' | 'taskId' | 'taskNumber'> &
+    Partial<Pick<NotificationView, 'subjectType' | 'subjectId'>>,
 ): string | null {
+  const page = notification.subjectType ? SUBJECT_PAGES[notification.subjectType] : undefined;
+  if (page && notification.subjectId != null) return `${page}/${notification.subjectId}`;
   if (notification.taskId === null || notification.taskNumber === undefined) return null;
   const tab = notificationTab(notification.kind);
   return `/tasks/${notification.taskId}${tab ? `?tab=${tab}` : ''}`;
