@@ -315,7 +315,8 @@ const ERROR_DETAILS: Record<Locale, Catalogue> = {
     rectification_action_illegal: 'The rectification cannot be handled this way in its current state ({status}).',
     case_action_illegal: 'The case cannot be handled this way in its current state.',
     bulletin_not_editable: 'The bulletin has been issued and can no longer be changed.',
-    accountability_action_illegal: 'The accountability record cannot be handled this way in its current state ({status}).',
+    accountability_action_illegal:
+      'The accountability record cannot be handled this way in its current state ({status}).',
     accountability_subject_required: 'An accountability record needs a subject: a unit, a person or both.',
     internal_error: 'Something went wrong on the server. Please try again later (request {requestId}).',
   },
