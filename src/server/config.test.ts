@@ -107,6 +107,11 @@ describe(loadConfig.name, () => {
       LUOSHI_DIGEST_HOUR: '7',
     });
     expect(config).toMatchObject({ publicUrl: 'https://gov.example.cn/luoshi', defaultLocale: 'en', digestHour: 7 });
+  });
+
+  it('should serve the package\'s own web UI unless LUOSHI_WEB_DIR names another', () => {
+    expect(loadConfig({}).webDir).toBeUndefined();
+    expect(loadConfig({ LUOSHI_WEB_DIR: 'build/web' }).webDir).toBe(path.resolve('build/web'));
     const error = configErrorFor({ LUOSHI_SMTP_URL: 'luoshi:s3cret@mailhost', LUOSHI_DIGEST_HOUR: '24' });
     expect(error.problems.map((p) => p.split(':')[0]).sort()).toEqual(['LUOSHI_DIGEST_HOUR', 'LUOSHI_SMTP_URL']);
     expect(error.message).not.toContain('s3cret');

@@ -63,6 +63,7 @@ const envSchema = z.object({
     .optional(),
   LUOSHI_DEFAULT_LOCALE: z.enum(LOCALES).default('zh-CN'),
   LUOSHI_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  LUOSHI_WEB_DIR: z.string().min(1).optional(),
 });
 
 /** Everything the server reads from its environment, parsed once and frozen. */
@@ -100,6 +101,8 @@ export interface Config {
   defaultLocale: Locale;
   /** The local hour (in timeZone) from which the daily digest is sent. */
   digestHour: number;
+  /** The built web UI to serve (absolute); undefined = the package's own dist/web. */
+  webDir: string | undefined;
 }
 
 /** Thrown when the environment has bad values; lists every problem, one per line. */
@@ -146,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: (e.LUOSHI_PUBLIC_URL ?? e.LUOSHI_PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     defaultLocale: e.LUOSHI_DEFAULT_LOCALE,
     digestHour: e.LUOSHI_DIGEST_HOUR,
+    webDir: e.LUOSHI_WEB_DIR ? path.resolve(e.LUOSHI_WEB_DIR) : undefined,
     ...overrides,
   };
   if (overrides.dataDir && !overrides.database && config.database.kind === 'sqlite') {

@@ -22,7 +22,7 @@ export async function startServer(config: Config): Promise<void> {
   const worker = cluster.isWorker ? cluster.worker?.id : undefined;
   const { db, dialect } = createDatabase(config.database);
   const admin = worker === undefined ? await prepareDatabase(db, config) : undefined;
-  const app = await buildApp({ config, db, dialect });
+  const app = await buildApp({ config, db, dialect, ...(config.webDir ? { webDir: config.webDir } : {}) });
   if (admin?.generated) {
     // Printed once, on purpose, to the console only (not the log stream): the operator needs it to sign in.
     process.stdout.write(
