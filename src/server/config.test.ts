@@ -109,7 +109,7 @@ describe(loadConfig.name, () => {
     expect(config).toMatchObject({ publicUrl: 'https://gov.example.cn/luoshi', defaultLocale: 'en', digestHour: 7 });
   });
 
-  it('should serve the package\'s own web UI unless LUOSHI_WEB_DIR names another', () => {
+  it("should serve the package's own web UI unless LUOSHI_WEB_DIR names another", () => {
     expect(loadConfig({}).webDir).toBeUndefined();
     expect(loadConfig({ LUOSHI_WEB_DIR: 'build/web' }).webDir).toBe(path.resolve('build/web'));
     const error = configErrorFor({ LUOSHI_SMTP_URL: 'luoshi:s3cret@mailhost', LUOSHI_DIGEST_HOUR: '24' });
