@@ -21,6 +21,10 @@ function nonBlank(max: number) {
     .refine((value) => value.trim().length > 0, { message: 'required' });
 }
 
+/** What a task is: an ordinary task, or a rectification item (整改, issue 7: src/shared/rectifications-api.ts). */
+export const TASK_KINDS = ['task', 'rectification'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
 const personRef = z.object({ id: z.number().int(), displayName: z.string() });
 const unitRef = z.object({ id: z.number().int(), name: z.string() });
 
@@ -49,6 +53,7 @@ export const taskSummarySchema = z
     parentId: z.number().int().nullable(),
     depth: z.number().int(),
     title: z.string(),
+    kind: z.enum(TASK_KINDS),
     status: z.enum(TASK_STATUSES),
     isKey: z.boolean(),
     priority: z.enum(TASK_PRIORITIES),
@@ -229,6 +234,8 @@ export const listTasksQuery = z.strictObject({
   responsiblePersonId: z.coerce.number().int().positive().optional(),
   responsibleLeaderId: z.coerce.number().int().positive().optional(),
   sourceId: z.coerce.number().int().positive().optional(),
+  /** Only tasks of this kind (`rectification`: 整改 items). */
+  kind: z.enum(TASK_KINDS).optional(),
   /** `root` for top-level tasks only, or a task id for its direct children. */
   parentId: z.union([z.literal('root'), z.coerce.number().int().positive()]).optional(),
   deadlineFrom: dateString.optional(),

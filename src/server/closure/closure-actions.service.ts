@@ -6,6 +6,11 @@ import { type Executor, nowIso } from '../db/connect.js';
 import { inTransaction } from '../db/transaction.js';
 import { AppError } from '../errors.js';
 import { evidenceOf, lockEvidence } from '../files/evidence.service.js';
+import {
+  assertRectificationEvidence,
+  isRectification,
+  onRectificationClosureStep,
+} from '../rectifications/rectification-sign-off.js';
 import { requireVisibleTask, type VisibleTask } from '../tasks/task-access.js';
 import { type TaskClock, taskClock } from '../tasks/task-clock.js';
 import { applyTransition } from '../tasks/task-transitions.service.js';
@@ -104,14 +109,27 @@ export async function actOnClosure(
       });
     }
     await moveTask(trx, clock, { visible, from, to: decision.to, reason, roles, actor: input.actor });
-    await notifyClosureStep(trx, {
-      task: visible.task,
-      units: visible.units,
-      application: updated,
-      from,
-      reason,
-      actor: input.actor,
-    });
+    // Rectification items (整改, issue 7): acceptance is their sign-off (销号), written here, and the
+    // outcome is told as a rectification's; the hook answers whether it sent the step's notification.
+    const told =
+      isRectification(visible.task) &&
+      (await onRectificationClosureStep(trx, {
+        task: visible.task,
+        applicationId: application.id,
+        from,
+        to: decision.to,
+        reason,
+        actor: input.actor,
+      }));
+    if (!told)
+      await notifyClosureStep(trx, {
+        task: visible.task,
+        units: visible.units,
+        application: updated,
+        from,
+        reason,
+        actor: input.actor,
+      });
     await insertAuditEntry(trx, input.actor, {
       action: `closure.${input.action}`,
       objectType: 'closure',
@@ -137,7 +155,9 @@ async function checkSubmission(trx: Executor, visible: VisibleTask, application:
   if (!APPLICABLE_TASK_STATUSES.includes(task.status))
     throw new AppError('closure_task_inactive', { status: task.status });
   await assertChildrenDone(trx, task.id);
-  if (task.is_key === 1) {
+  // A rectification is signed off on evidence only (its own 422, key task or not).
+  if (isRectification(task)) await assertRectificationEvidence(trx, application.id);
+  else if (task.is_key === 1) {
     const files = (await evidenceOf(trx, 'closure', [application.id])).get(application.id) ?? [];
     if (files.length === 0) throw new AppError('closure_evidence_required', {}, 'fileIds');
   }

@@ -63,7 +63,8 @@ export async function getTaskClosure(db: Database, input: { taskId: number; acto
     targets,
     allowedActions: allowed,
     canEdit: roles.includes('staff') && mayEdit(application, task.status),
-    evidenceRequired: task.is_key === 1,
+    // Key tasks and rectification items (销号 needs evidence, issue 7) cannot be submitted without files.
+    evidenceRequired: task.is_key === 1 || task.kind === 'rectification',
     leaderConfirms: needsLeader,
   };
 }

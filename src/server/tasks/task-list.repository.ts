@@ -18,6 +18,8 @@ export interface TaskListFilter {
   responsiblePersonId?: number | undefined;
   responsibleLeaderId?: number | undefined;
   sourceId?: number | undefined;
+  /** Only tasks of this kind (`rectification`, issue 7). */
+  kind?: string | undefined;
   parent?: 'root' | number | undefined;
   deadlineFrom?: string | undefined;
   deadlineTo?: string | undefined;
@@ -120,7 +122,7 @@ function unitRowCondition(
  */
 function taskUnitsPage(db: Executor, dialect: 'sqlite' | 'postgres', f: TaskListFilter) {
   if (!f.sort.endsWith('updated') || f.q || f.ids || f.isKey !== undefined || f.parent !== undefined) return undefined;
-  if (f.responsiblePersonId || f.responsibleLeaderId || f.sourceId) return undefined;
+  if (f.responsiblePersonId || f.responsibleLeaderId || f.sourceId || f.kind) return undefined;
   if (f.lights?.length || f.flagBit) return undefined;
   let rows: (eb: ExpressionBuilder<DB & { fu: DB['task_units'] }, 'fu'>) => Expression<SqlBool>;
   let unique: boolean;
@@ -192,6 +194,7 @@ export function listTaskRows(db: Executor, dialect: 'sqlite' | 'postgres', f: Ta
   if (f.responsiblePersonId) query = query.where('tasks.responsible_person_id', '=', f.responsiblePersonId);
   if (f.responsibleLeaderId) query = query.where('tasks.responsible_leader_id', '=', f.responsibleLeaderId);
   if (f.sourceId) query = query.where('tasks.source_id', '=', f.sourceId);
+  if (f.kind) query = query.where('tasks.kind', '=', f.kind);
   if (f.parent === 'root') query = query.where('tasks.parent_id', 'is', null);
   else if (typeof f.parent === 'number') query = query.where('tasks.parent_id', '=', f.parent);
   if (f.deadlineFrom) query = query.where('tasks.deadline', '>=', f.deadlineFrom);

@@ -45,6 +45,7 @@ export async function listTasks(
     responsiblePersonId: input.responsiblePersonId,
     responsibleLeaderId: input.responsibleLeaderId,
     sourceId: input.sourceId,
+    kind: input.kind,
     parent: input.parentId,
     deadlineFrom: input.deadlineFrom,
     deadlineTo: input.deadlineTo,

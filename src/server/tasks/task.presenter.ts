@@ -80,6 +80,7 @@ export function presentTaskSummary(
     parentId: task.parent_id,
     depth: task.depth,
     title: task.title,
+    kind: task.kind as TaskSummaryView['kind'],
     status: task.status as TaskSummaryView['status'],
     isKey: task.is_key === 1,
     priority: task.priority as TaskSummaryView['priority'],

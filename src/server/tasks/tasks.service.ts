@@ -76,6 +76,8 @@ export async function registerTaskIn(
     parent: TaskRow | null;
     actor: Actor;
     detail?: Record<string, unknown> | undefined;
+    /** `task` unless given: rectification items (整改, src/server/rectifications/) are tasks too. */
+    kind?: 'task' | 'rectification' | undefined;
   },
 ): Promise<TaskRow> {
   const parentUnits = input.parent ? await listTaskUnitRows(trx, [input.parent.id]) : [];
@@ -126,6 +128,7 @@ export async function registerTaskIn(
       created_at: now,
       updated_at: now,
       version: 1,
+      ...(input.kind ? { kind: input.kind } : {}),
     },
     input.parent?.path ?? null,
   );

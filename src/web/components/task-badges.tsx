@@ -37,6 +37,16 @@ export function TaskKeyTag() {
   );
 }
 
+/** 整改: a rectification item (issue 7), a task of kind `rectification`. */
+export function TaskKindTag() {
+  const { t } = useTranslation();
+  return (
+    <Tag color="magenta" variant="outlined" style={{ marginInlineEnd: 0 }}>
+      {t('rectifications.tag')}
+    </Tag>
+  );
+}
+
 const PRIORITY_COLORS: Record<TaskPriority, string> = { high: 'volcano', normal: 'default', low: 'default' };
 
 export function TaskPriorityTag({ priority }: { priority: TaskPriority }) {

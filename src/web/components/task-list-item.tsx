@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { TaskSummary } from '../../shared/task-api.js';
-import { TaskDeadline, TaskHealthBadge, TaskKeyTag, TaskStatusTag } from './task-badges.js';
+import { TaskDeadline, TaskHealthBadge, TaskKeyTag, TaskKindTag, TaskStatusTag } from './task-badges.js';
 
 interface TaskListItemProps {
   task: TaskSummary;
@@ -29,6 +29,7 @@ export function TaskListItem({ task, extra }: TaskListItemProps) {
         <Flex align="center" gap={8} wrap style={{ paddingInlineStart: 14 }}>
           <TaskStatusTag status={task.status} />
           {task.isKey && <TaskKeyTag />}
+          {task.kind === 'rectification' && <TaskKindTag />}
           <Typography.Text type="secondary" style={{ fontSize: 13 }}>
             {task.leadUnit?.name ?? t('tasks.noLeadUnit')}
           </Typography.Text>

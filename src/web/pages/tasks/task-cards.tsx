@@ -9,6 +9,7 @@ import {
   TaskDeadline,
   TaskHealthBadge,
   TaskKeyTag,
+  TaskKindTag,
   TaskProgress,
   TaskStatusTag,
 } from '../../components/task-badges.js';
@@ -73,6 +74,7 @@ function TaskCard({ task, selection, showChildren }: TaskCardProps) {
           <Flex align="center" gap={8} wrap>
             {taskHealth(task) !== 'none' && <TaskHealthBadge task={task} />}
             {task.isKey && <TaskKeyTag />}
+            {task.kind === 'rectification' && <TaskKindTag />}
             <Typography.Text type="secondary" ellipsis style={{ maxWidth: '100%' }}>
               {task.leadUnit?.name ?? t('tasks.noLeadUnit')}
               {task.responsiblePerson ? ` · ${task.responsiblePerson.displayName}` : ''}

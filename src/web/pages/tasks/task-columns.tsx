@@ -6,6 +6,7 @@ import {
   TaskDeadline,
   TaskHealthBadge,
   TaskKeyTag,
+  TaskKindTag,
   TaskPriorityTag,
   TaskProgress,
   TaskStatusTag,
@@ -25,6 +26,7 @@ export function TaskTitleCell({ task, isLoadingChildren }: { task: TaskSummary; 
           {task.title}
         </Link>
         {task.isKey && <TaskKeyTag />}
+        {task.kind === 'rectification' && <TaskKindTag />}
         {isLoadingChildren && <Spin size="small" style={{ marginInlineStart: 6 }} />}
       </span>
     </Flex>

@@ -6,6 +6,7 @@ import {
   TaskDeadline,
   TaskHealthBadge,
   TaskKeyTag,
+  TaskKindTag,
   TaskPriorityTag,
   TaskProgress,
   TaskStatusTag,
@@ -41,6 +42,7 @@ export function TaskDetailHeader({ task, actions, progressEditor }: TaskDetailHe
             <Typography.Text type="secondary">{task.number}</Typography.Text>
             <TaskStatusTag status={task.status} />
             {task.isKey && <TaskKeyTag />}
+            {task.kind === 'rectification' && <TaskKindTag />}
             {task.priority !== 'normal' && <TaskPriorityTag priority={task.priority} />}
           </Flex>
           <Typography.Title level={3} style={{ margin: 0, overflowWrap: 'anywhere' }}>

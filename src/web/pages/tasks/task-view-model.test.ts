@@ -8,6 +8,7 @@ function buildTask(overrides: Partial<TaskSummary> & Pick<TaskSummary, 'id'>): T
     parentId: null,
     depth: 0,
     title: `任务${overrides.id}`,
+    kind: 'task',
     status: 'in_progress',
     isKey: false,
     priority: 'normal',
