@@ -13,7 +13,20 @@ export type OfficialBlock =
   /** A first-level heading (黑体). */
   | { kind: 'heading'; text: string }
   /** A two-column table of labelled fields (a form such as 督查督办单); values may hold line breaks. */
-  | { kind: 'fields'; rows: ReadonlyArray<{ label: string; value: string }> };
+  | { kind: 'fields'; rows: ReadonlyArray<{ label: string; value: string }> }
+  /**
+   * A table with a header row (a bulletin's league table, its overdue list): column widths are
+   * relative weights of the type area's width; the header repeats on each page.
+   */
+  | { kind: 'table'; columns: readonly OfficialColumn[]; rows: ReadonlyArray<readonly string[]> };
+
+/** A column of a `table` block. */
+export interface OfficialColumn {
+  label: string;
+  /** Relative width (weights are summed over the columns). */
+  weight: number;
+  align?: 'left' | 'center' | 'right';
+}
 
 export interface OfficialDocument {
   /** The file's title (document properties). */

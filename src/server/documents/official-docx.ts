@@ -25,6 +25,7 @@ import {
   punctuationOf,
 } from './official-document.js';
 import { type DocxFont, fontTableXml, run, runFonts } from './official-docx-fonts.js';
+import { docxDataTable } from './official-docx-table.js';
 
 // An official document as a .docx (the format offices pass around and edit), laid out by GB/T 9704.
 
@@ -127,6 +128,8 @@ function block(item: OfficialBlock, lang: OfficialDocument['lang']): Array<Parag
       ];
     case 'fields':
       return [fieldsTable(item.rows, punctuationOf(lang).labelMm), new Paragraph({ children: [] })];
+    case 'table':
+      return docxDataTable(item, AREA_WIDTH);
   }
 }
 

@@ -8,6 +8,7 @@ import {
   type OfficialDocument,
   punctuationOf,
 } from './official-document.js';
+import { pdfDataTable } from './official-pdf-table.js';
 
 // An official document as a PDF (pdfmake 0.3 on pdfkit), in Noto Serif SC — a Chinese serif that
 // ships with the app (@expo-google-fonts/noto-serif-sc), so the PDF looks the same on every server
@@ -110,6 +111,8 @@ function block(item: OfficialBlock, lang: OfficialDocument['lang']): unknown[] {
           margin: [0, 4, 0, 12],
         },
       ];
+    case 'table':
+      return [pdfDataTable(item, AREA_WIDTH)];
   }
 }
 
