@@ -78,6 +78,28 @@ export const can = {
   /** A notice is answered by the head or staff of the unit it is addressed to. */
   respondToNotice: (actor: Actor, unitId: number) =>
     actor.unitId === unitId && hasAny(actor, ['unit_head', 'unit_staff']),
+  /**
+   * An accountability record (问责) is read by the supervision office, auditors, the subject's
+   * leaders (in charge of the subject unit, or of the subject person's unit, or of a unit above)
+   * and the subject itself (the person; the head and staff of the subject unit) — never by an
+   * administrator for being one. `subjectPaths` are the unit paths the subject sits in;
+   * `leaderPaths` those of the units the caller is in charge of.
+   */
+  readAccountability: (
+    actor: Actor,
+    subject: { unitId: number | null; userId: number | null; subjectPaths: readonly string[] },
+    leaderPaths: readonly string[],
+  ) =>
+    hasAny(actor, ['supervisor', 'auditor']) ||
+    (actor.userId !== null && actor.userId === subject.userId) ||
+    (subject.unitId !== null && actor.unitId === subject.unitId && hasAny(actor, ['unit_head', 'unit_staff'])) ||
+    (actor.roles.has('leader') && subject.subjectPaths.some((path) => leaderPaths.some((p) => path.startsWith(p)))),
+  /** Records are opened, evidenced, decided and dismissed by supervisors (an administrator cannot even see them). */
+  superviseAccountability: (actor: Actor) => actor.roles.has('supervisor'),
+  /** The subject answers a record: the person named, or the head or staff of the unit named. */
+  answerAccountability: (actor: Actor, subject: { unitId: number | null; userId: number | null }) =>
+    (actor.userId !== null && actor.userId === subject.userId) ||
+    (subject.unitId !== null && actor.unitId === subject.unitId && hasAny(actor, ['unit_head', 'unit_staff'])),
 };
 
 /** Throws 403 unless the rule allowed it. */

@@ -2,6 +2,7 @@ import type { DueLadderAction, LadderRecipient, LadderRule } from '../../domain/
 import { dueLadderActions } from '../../domain/escalation-ladder.js';
 import type { WorkingCalendar } from '../../domain/working-days.js';
 import type { NotificationKind } from '../../shared/notifications-api.js';
+import { proposeAccountabilityFromLadder } from '../accountability/accountability-ladder.js';
 import type { Actor } from '../auth/actor.js';
 import type { Executor } from '../db/connect.js';
 import { type NotifyInput, notify, resolveRecipients } from '../notifications/notifications.service.js';
@@ -91,6 +92,18 @@ async function fireOne(
     params.number = notice.number;
     params.dueDate = notice.responseDue;
     notified = notice.recipients;
+  }
+  if (action.action === 'accountability_proposal') {
+    // The last rung proposes an accountability record (问责) against the lead unit, in this transaction.
+    await proposeAccountabilityFromLadder(trx, {
+      taskId: task.id,
+      leadUnitId: task.lead_unit_id,
+      actionId,
+      now: context.now,
+      today: context.today,
+      trigger: action.trigger,
+      workingDays: action.workingDaysSinceAnchor,
+    });
   }
   await notify(trx, {
     userIds: userIds.filter((id) => !notified.includes(id)),
