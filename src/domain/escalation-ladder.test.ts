@@ -56,6 +56,7 @@ describe(dueLadderActions.name, () => {
         ['overdue-urge:2026-09-30', '2026-10-08'], // 1–7 October off
         ['overdue-notice:2026-09-30', '2026-10-14'], // Saturday 10 October is a make-up working day
         ['overdue-interview:2026-09-30', '2026-10-21'],
+        ['overdue-accountability:2026-09-30', '2026-11-04'], // the 21st overdue working day
       ],
     ],
     [
@@ -66,6 +67,7 @@ describe(dueLadderActions.name, () => {
         ['overdue-urge:2026-02-13', '2026-02-14'], // the make-up Saturday is the first overdue day
         ['overdue-notice:2026-02-13', '2026-02-28'], // 15–23 February off, Saturday 28 worked
         ['overdue-interview:2026-02-13', '2026-03-06'],
+        ['overdue-accountability:2026-02-13', '2026-03-20'],
       ],
     ],
     [
@@ -76,6 +78,7 @@ describe(dueLadderActions.name, () => {
         ['overdue-urge:2026-02-25', '2026-02-26'],
         ['overdue-notice:2026-02-25', '2026-03-04'],
         ['overdue-interview:2026-02-25', '2026-03-11'],
+        ['overdue-accountability:2026-02-25', '2026-03-25'],
       ],
     ],
   ])('should fire the deadline rungs on working days: %s', (_name, deadline, expected) => {
@@ -242,6 +245,7 @@ describe(validateLadderRules.name, () => {
       'overdue-urge',
       'overdue-notice',
       'overdue-interview',
+      'overdue-accountability',
       'report-missing-urge',
       'unacknowledged-reminder',
       'instruction-urge',

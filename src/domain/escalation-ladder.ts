@@ -56,7 +56,8 @@ export interface LadderRule {
  * The ladder Luoshi ships with: remind the responsible person 3 working days before the deadline;
  * urge (催办) the unit head on the first overdue working day; issue a supervision notice (督办单)
  * once 5 overdue working days have passed; propose an interview (约谈) with the responsible leader
- * after 10. A missing report is urged after 2 late working days, an unacknowledged task is
+ * after 10 and, as the last step, accountability (问责, a proposed record for the supervision office
+ * to open or dismiss) after 20. A missing report is urged after 2 late working days, an unacknowledged task is
  * reminded after the acknowledgement allowance, an unanswered instruction is urged on the first
  * working day past its due date, and supervisors hear of every stalled task.
  */
@@ -66,6 +67,9 @@ export const DEFAULT_LADDER: readonly LadderRule[] = [
   rule('overdue-notice', { kind: 'after_deadline', workingDays: 5 }, 'notice', ['unit_head', 'supervisors']),
   rule('overdue-interview', { kind: 'after_deadline', workingDays: 10 }, 'interview_proposal', [
     'responsible_leader',
+    'supervisors',
+  ]),
+  rule('overdue-accountability', { kind: 'after_deadline', workingDays: 20 }, 'accountability_proposal', [
     'supervisors',
   ]),
   rule('report-missing-urge', { kind: 'report_missing', workingDays: 2 }, 'urge', ['unit_staff', 'unit_head']),

@@ -19,21 +19,16 @@ beforeAll(async () => {
   t = await createTestApp();
   unit.a = (await t.makeUnit('市交通运输局')).id;
   u.aStaff = await t.makeUser('l.astaff', ['unit_staff'], { unitId: unit.a });
-  // The shipped ladder stops at the interview; this organisation adds accountability after 15 overdue days.
+  // The shipped ladder proposes accountability after 20 overdue working days; this organisation does so after 15.
   const { version } = await getLadderSettings(t.db);
   await updateLadderSettings(t.db, {
     version,
     actor: systemActor('test'),
-    rules: [
-      ...DEFAULT_LADDER.map((rule) => ({ ...rule })),
-      {
-        id: 'overdue-accountability',
-        trigger: { kind: 'after_deadline', workingDays: 15 },
-        action: 'accountability_proposal',
-        recipients: ['supervisors'],
-        enabled: true,
-      },
-    ],
+    rules: DEFAULT_LADDER.map((rule) =>
+      rule.id === 'overdue-accountability'
+        ? { ...rule, trigger: { kind: 'after_deadline' as const, workingDays: 15 } }
+        : { ...rule },
+    ),
   });
 });
 afterAll(() => t.close());
