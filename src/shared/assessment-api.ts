@@ -61,6 +61,12 @@ export const SCORING_RULE_IDS = [
 ] as const;
 export type ScoringRuleId = (typeof SCORING_RULE_IDS)[number];
 
+/**
+ * plan_on_time / plan_late: a task's first plan is due this many working days after the task was
+ * assigned (tasks without any plan are not judged on it).
+ */
+export const PLAN_DUE_WORKING_DAYS = 10;
+
 /** Lead and cooperating units are scored separately (two league tables). */
 export const ASSESSMENT_ROLES = ['lead', 'cooperating'] as const;
 export type AssessmentRole = (typeof ASSESSMENT_ROLES)[number];
@@ -302,3 +308,16 @@ export const ratingSchema = z.object({
   updatedAt: z.string(),
 });
 export type RatingView = z.infer<typeof ratingSchema>;
+
+const queryId = z.coerce.number().int().positive().max(2147483647);
+
+/** `GET /assessment/trend?unitId=`: a unit's score beside the average; without unitId, the average only. */
+export const trendQuery = z.strictObject({ unitId: queryId.optional() });
+
+/** `GET /assessment/periods/:id/ratings?taskId=`. */
+export const ratingsQuery = z.strictObject({ taskId: queryId.optional() });
+
+export const ratingListSchema = z.object({ items: z.array(ratingSchema) });
+
+/** `/assessment/periods/:id/units/:unitId/points`. */
+export const unitPointsParams = z.strictObject({ id: queryId, unitId: queryId });
