@@ -1,4 +1,5 @@
 import type { UnitEventFact } from '../../domain/assessment-facts.js';
+import { DUPLICATE_SIMILARITY } from '../../shared/reports-api.js';
 import type { Executor } from '../db/connect.js';
 import type { FactsWindow } from './assessment-facts.repository.js';
 
@@ -29,7 +30,9 @@ export async function unitEvents(db: Executor, w: FactsWindow): Promise<UnitEven
       .innerJoin('reports as r', 'r.task_id', 'at.task_id')
       .select(['r.id', 'r.task_id', 'r.unit_id', 'r.submitted_at', 'r.similar_report_id', 'r.similarity'])
       .where('at.period_id', '=', w.periodId)
+      // Every report keeps its closest earlier match, however far; only a near copy is a duplicate.
       .where('r.similar_report_id', 'is not', null)
+      .where('r.similarity', '>=', DUPLICATE_SIMILARITY)
       .where('r.submitted_at', '>=', w.from)
       .where('r.submitted_at', '<', w.until)
       .orderBy('r.id')

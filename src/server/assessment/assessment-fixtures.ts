@@ -58,6 +58,8 @@ async function slot(
     submitted?: string;
     late?: number;
     similarTo?: number;
+    /** How alike it is to `similarTo` (reports store their closest match however far: 0.97 = a near copy). */
+    similarity?: number;
   },
 ): Promise<number | null> {
   const period = await t.db
@@ -91,7 +93,7 @@ async function slot(
       milestones_done: '[]',
       explanation: null,
       norm_length: null,
-      similarity: s.similarTo ? 0.97 : null,
+      similarity: s.similarTo ? (s.similarity ?? 0.97) : null,
       similar_report_id: s.similarTo ?? null,
       submitted_at: at(s.submitted),
       late_working_days: s.late ?? 0,
@@ -170,7 +172,17 @@ export async function buildAutumn(t: TestApp): Promise<Organisation> {
     submitted: '2026-10-15',
     similarTo: earlier ?? 0,
   });
-  await slot(t, { taskId: t2, unitId: a, role: 'lead', due: '2026-09-15', submitted: '2026-09-18', late: 3 });
+  // Its closest earlier report is not alike (0.21): not a duplicate.
+  await slot(t, {
+    taskId: t2,
+    unitId: a,
+    role: 'lead',
+    due: '2026-09-15',
+    submitted: '2026-09-18',
+    late: 3,
+    similarTo: earlier ?? 0,
+    similarity: 0.21,
+  });
   await slot(t, { taskId: t2, unitId: c, role: 'cooperating', due: '2026-09-15', submitted: '2026-09-15' });
   const returned = await slot(t, {
     taskId: t3,
