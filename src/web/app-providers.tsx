@@ -3,6 +3,9 @@ import { App as AntApp, ConfigProvider, type ConfigProviderProps } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import zhTW from 'antd/locale/zh_TW';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import 'dayjs/locale/zh-tw';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../shared/locales.js';
@@ -15,6 +18,9 @@ const ANT_LOCALES: Record<Locale, NonNullable<ConfigProviderProps['locale']>> = 
   'zh-TW': zhTW,
   en: enUS,
 };
+
+/** dayjs's names for the UI languages: the date pickers' month and weekday names come from dayjs. */
+const DAYJS_LOCALES: Record<Locale, string> = { 'zh-CN': 'zh-cn', 'zh-TW': 'zh-tw', en: 'en' };
 
 /** Retry reads once on network or server trouble; never on 4xx, which will not change. */
 function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -33,6 +39,8 @@ export const queryClient = new QueryClient({
 export function AppProviders({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const locale = isLocale(i18n.language) ? i18n.language : 'zh-CN';
+  // Set while rendering (not in an effect) so the pickers' first paint already speaks the language.
+  if (dayjs.locale() !== DAYJS_LOCALES[locale]) dayjs.locale(DAYJS_LOCALES[locale]);
   return (
     <QueryClientProvider client={queryClient}>
       <ConfigProvider locale={ANT_LOCALES[locale]} theme={theme} button={{ autoInsertSpace: false }}>
