@@ -1,5 +1,6 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_REVIEW_REASONS } from '../shared/review-api.js';
 import { ROLES, type Role } from '../shared/roles.js';
 import { SUPERVISION_DEFAULTS } from '../shared/supervision-settings.js';
 import { API_PREFIX } from './app.js';
@@ -10,7 +11,7 @@ import { seedEmptyPlan } from './plans/plan-fixtures.js';
 import { allow, type RoutePolicy } from './policy.js';
 import { seedSampleReport } from './reports/report-test-fixtures.js';
 import { issueNotice } from './supervision/notices.service.js';
-import { makeSource, makeTask } from './test/task-fixtures.js';
+import { advance, makeSource, makeTask } from './test/task-fixtures.js';
 import { createTestApp, type TestApp } from './test/test-app.js';
 
 let t: TestApp;
@@ -22,6 +23,8 @@ let sampleFileId = 0;
 let sampleNoticeId = 0;
 /** A webhook (notifications/webhooks.service.ts). */
 let sampleWebhookId = 0;
+/** Issue 7's sample objects: an assessment period (computed), a rectification, a bulletin, an accountability record. */
+const closing = { periodId: 0, periodTaskId: 0, rectificationId: 0, bulletinId: 0, recordId: 0, caseId: 0 };
 /** The session cookie of a user holding just that role. */
 const cookies = new Map<Role, string>();
 
@@ -67,17 +70,79 @@ beforeAll(async () => {
     await t.makeUser(username, [role]);
     cookies.set(role, await t.login(username));
   }
+  await seedClosingLoop();
 });
 afterAll(() => t.close());
+
+/** Creates issue 7's samples through the API, as the supervision office would. */
+async function seedClosingLoop() {
+  const post = async (cookie: string | undefined, url: string, payload: object) => {
+    const res = await t.app.inject({ method: 'POST', url: `${API_PREFIX}${url}`, payload, headers: { cookie } });
+    expect(res.statusCode, `${url} ${res.body}`).toBeLessThan(300);
+    return res.json();
+  };
+  const open = await makeTask(t, { title: '矩阵样本考核任务', leadUnitId: samples.unitId, deadline: '2026-12-31' });
+  await advance(t, open.id, ['assign']);
+  const period = await post(admin, '/assessment/periods', {
+    name: '矩阵样本考核期',
+    startsOn: '2026-01-01',
+    endsOn: '2026-12-31',
+    selection: { taskIds: [open.id], handPickedOnly: true },
+  });
+  closing.periodId = period.id;
+  closing.periodTaskId = open.id;
+  await post(admin, `/assessment/periods/${period.id}/compute`, {});
+  closing.rectificationId = (
+    await post(admin, '/rectifications', {
+      originType: 'other',
+      title: '矩阵样本整改',
+      finding: '矩阵样本问题',
+      measures: '矩阵样本措施',
+      leadUnitId: samples.unitId,
+      deadline: '2030-12-31',
+    })
+  ).taskId;
+  closing.bulletinId = (await post(admin, '/bulletins', { periodId: period.id })).id;
+  const draftCase = await post(admin, '/cases', {
+    kind: 'exemplary',
+    title: '矩阵样本案例',
+    summary: '矩阵样本摘要',
+    writeUp: '矩阵样本正文',
+  });
+  closing.caseId = draftCase.id;
+  const published = await post(admin, `/cases/${draftCase.id}/publish`, { version: draftCase.version });
+  await post(admin, `/cases/${draftCase.id}/spread`, { unitIds: [samples.unitId], version: published.version });
+  closing.recordId = (
+    await post(cookies.get('supervisor'), '/accountability', {
+      type: 'ineffective',
+      subjectUnitId: samples.unitId,
+      taskIds: [samples.taskId],
+      evidence: [],
+      proposal: '矩阵样本问责',
+    })
+  ).id;
+}
 
 /**
  * Who may call a route: `directory` is the people directory (admin, supervisor, auditor). GET
  * /users/:id belongs there because the sample user is never the caller (anyone may read themself).
  * `audit` is the audit trail (admin, auditor). `supervision` is the supervision office's work on
  * tasks and sources (supervisor, admin). `instruct` is writing leader instructions (leader, admin);
- * `unit` is answering for a unit (unit head, staff).
+ * `unit` is answering for a unit (unit head, staff). `assessment` is reading assessment results
+ * (supervisor, admin, leader, auditor); `supervisor` is the supervision office alone (accountability
+ * records, which administrators as such may not see).
  */
-type Access = 'public' | 'signedIn' | 'directory' | 'admin' | 'audit' | 'supervision' | 'instruct' | 'unit';
+type Access =
+  | 'public'
+  | 'signedIn'
+  | 'directory'
+  | 'admin'
+  | 'audit'
+  | 'supervision'
+  | 'instruct'
+  | 'unit'
+  | 'assessment'
+  | 'supervisor';
 
 interface RouteCase {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -88,6 +153,8 @@ interface RouteCase {
   body?: () => object;
   /** Query string of the sample request (without `?`). */
   query?: string;
+  /** Roles allowed by the route that still may not see the sample object (404): restricted records. */
+  hiddenFrom?: readonly Role[];
   /**
    * The sample object is a task: a caller outside its scope gets 404 where others get 403 or 200
    * (matrix users have no units, so only those who see every task are in scope).
@@ -410,6 +477,160 @@ const ROUTES: RouteCase[] = [
       items: [{ title: '越权事项', leadUnitId: null, cooperatingUnitIds: [], deadline: null }],
     }),
   },
+  // Issue 7: assessment (assessment/*.test.ts), rectification, cases, bulletins, accountability.
+  { method: 'GET', path: '/assessment/periods', access: 'assessment' },
+  {
+    method: 'POST',
+    path: '/assessment/periods',
+    access: 'supervision',
+    body: () => ({ name: '越权考核期', startsOn: '2026-01-01', endsOn: '2026-12-31', selection: {} }),
+  },
+  { method: 'GET', path: '/assessment/periods/:id', access: 'assessment' },
+  {
+    method: 'PATCH',
+    path: '/assessment/periods/:id',
+    access: 'supervision',
+    body: () => ({ version: 1, name: '越权改名' }),
+  },
+  { method: 'DELETE', path: '/assessment/periods/:id', access: 'supervision' },
+  { method: 'POST', path: '/assessment/periods/:id/compute', access: 'supervision' },
+  { method: 'POST', path: '/assessment/periods/:id/freeze', access: 'supervision', body: () => ({ version: 1 }) },
+  { method: 'GET', path: '/assessment/periods/:id/results', access: 'assessment', query: 'role=lead' },
+  { method: 'GET', path: '/assessment/periods/:id/units/:unitId/points', access: 'assessment', query: 'role=lead' },
+  { method: 'GET', path: '/assessment/trend', access: 'assessment' },
+  {
+    method: 'PUT',
+    path: '/assessment/periods/:id/ratings',
+    access: 'supervision',
+    // Leaders rate the units in their charge (the service checks which); matrix leaders have none.
+    declared: allow.roles('supervisor', 'admin', 'leader'),
+    body: () => ({ taskId: closing.periodTaskId, unitId: samples.unitId, rating: 4, comment: '越权评价' }),
+  },
+  { method: 'GET', path: '/assessment/periods/:id/ratings', access: 'assessment' },
+  { method: 'GET', path: '/assessment/periods/:id/review', access: 'assessment' },
+  { method: 'GET', path: '/assessment/periods/:id/review/summary', access: 'assessment' },
+  {
+    method: 'PUT',
+    path: '/assessment/periods/:id/review/:taskId',
+    access: 'supervision',
+    body: () => ({ reasonCode: 'funding', explanation: '越权原因', version: 0 }),
+  },
+  { method: 'GET', path: '/review-reasons', access: 'signedIn' },
+  {
+    method: 'PUT',
+    path: '/review-reasons',
+    access: 'supervision',
+    body: () => ({ reasons: DEFAULT_REVIEW_REASONS, version: 1 }),
+  },
+  {
+    method: 'POST',
+    path: '/rectifications',
+    access: 'supervision',
+    body: () => ({
+      originType: 'other',
+      title: '越权整改',
+      finding: '越权问题',
+      measures: '越权措施',
+      leadUnitId: samples.unitId,
+      deadline: '2030-12-31',
+    }),
+  },
+  { method: 'GET', path: '/rectifications', access: 'signedIn' },
+  { method: 'GET', path: '/rectifications/:taskId', access: 'signedIn', scoped: true },
+  {
+    method: 'POST',
+    path: '/cases',
+    access: 'supervision',
+    body: () => ({ kind: 'exemplary', title: '越权案例', summary: '越权摘要', writeUp: '越权正文' }),
+  },
+  { method: 'GET', path: '/cases', access: 'signedIn' },
+  { method: 'GET', path: '/cases/:id', access: 'signedIn' },
+  { method: 'PATCH', path: '/cases/:id', access: 'supervision', body: () => ({ title: '越权改名', version: 1 }) },
+  { method: 'POST', path: '/cases/:id/publish', access: 'supervision', body: () => ({ version: 1 }) },
+  { method: 'POST', path: '/cases/:id/archive', access: 'supervision', body: () => ({ version: 1 }) },
+  {
+    method: 'POST',
+    path: '/cases/:id/spread',
+    access: 'supervision',
+    body: () => ({ unitIds: [samples.unitId], version: 1 }),
+  },
+  { method: 'GET', path: '/cases/:id/adoptions', access: 'signedIn' },
+  {
+    method: 'PUT',
+    path: '/cases/:id/adoptions/:unitId',
+    // A unit answers for itself (matrix unit people have no unit: another unit's row, 403); the
+    // supervision office may record any unit's answer.
+    access: 'supervision',
+    declared: allow.roles('unit_head', 'unit_staff', 'supervisor', 'admin'),
+    body: () => ({ status: 'adopted', note: '越权采纳', version: 1 }),
+  },
+  { method: 'POST', path: '/bulletins', access: 'supervision', body: () => ({ asOf: '2026-01-05' }) },
+  { method: 'GET', path: '/bulletins', access: 'signedIn' },
+  // A draft bulletin: the supervision office, leaders and auditors see it; units only once issued to them.
+  { method: 'GET', path: '/bulletins/:id', access: 'signedIn', hiddenFrom: ['unit_head', 'unit_staff'] },
+  { method: 'PATCH', path: '/bulletins/:id', access: 'supervision', body: () => ({ title: '越权改题', version: 1 }) },
+  { method: 'POST', path: '/bulletins/:id/regenerate', access: 'supervision', body: () => ({ version: 1 }) },
+  { method: 'POST', path: '/bulletins/:id/issue', access: 'supervision', body: () => ({ version: 1 }) },
+  { method: 'POST', path: '/bulletins/:id/read', access: 'signedIn' },
+  {
+    method: 'GET',
+    path: '/bulletins/:id/document.docx',
+    access: 'signedIn',
+    hiddenFrom: ['unit_head', 'unit_staff'],
+  },
+  { method: 'GET', path: '/bulletins/:id/document.pdf', access: 'signedIn', hiddenFrom: ['unit_head', 'unit_staff'] },
+  {
+    method: 'POST',
+    path: '/accountability',
+    access: 'supervisor',
+    body: () => ({
+      type: 'ineffective',
+      subjectUnitId: samples.unitId,
+      taskIds: [samples.taskId],
+      proposal: '越权问责',
+    }),
+  },
+  { method: 'GET', path: '/accountability', access: 'signedIn' },
+  { method: 'GET', path: '/accountability/evidence-candidates', access: 'supervision', query: 'taskId=1' },
+  // Only supervisors, auditors, the subject's leaders and the subject see a record (not administrators).
+  {
+    method: 'GET',
+    path: '/accountability/:id',
+    access: 'signedIn',
+    hiddenFrom: ['admin', 'leader', 'unit_head', 'unit_staff'],
+  },
+  {
+    method: 'POST',
+    path: '/accountability/:id/open',
+    access: 'supervisor',
+    body: () => ({ statementDue: '2099-12-31', version: 1 }),
+  },
+  {
+    method: 'POST',
+    path: '/accountability/:id/statement',
+    access: 'unit',
+    declared: allow.signedIn,
+    scoped: true,
+    body: () => ({ statement: '越权说明', version: 1 }),
+  },
+  {
+    method: 'POST',
+    path: '/accountability/:id/decide',
+    access: 'supervisor',
+    body: () => ({ decision: 'talk', version: 1 }),
+  },
+  {
+    method: 'POST',
+    path: '/accountability/:id/dismiss',
+    access: 'supervisor',
+    body: () => ({ reason: '越权撤销', version: 1 }),
+  },
+  {
+    method: 'POST',
+    path: '/accountability/:id/evidence',
+    access: 'supervisor',
+    body: () => ({ items: [{ refType: 'event', refId: 1 }], version: 1 }),
+  },
 ];
 
 const DECLARED: Record<Access, RoutePolicy> = {
@@ -421,6 +642,8 @@ const DECLARED: Record<Access, RoutePolicy> = {
   supervision: allow.roles('supervisor', 'admin'),
   instruct: allow.roles('leader', 'admin'),
   unit: allow.roles('unit_head', 'unit_staff'),
+  assessment: allow.roles('supervisor', 'admin', 'leader', 'auditor'),
+  supervisor: allow.roles('supervisor'),
 };
 
 function isAllowed(access: Access, roles: readonly Role[]): boolean {
@@ -430,6 +653,8 @@ function isAllowed(access: Access, roles: readonly Role[]): boolean {
   if (access === 'supervision') return roles.includes('admin') || roles.includes('supervisor');
   if (access === 'instruct') return roles.includes('admin') || roles.includes('leader');
   if (access === 'unit') return roles.includes('unit_head') || roles.includes('unit_staff');
+  if (access === 'assessment') return roles.some((role) => role !== 'unit_head' && role !== 'unit_staff');
+  if (access === 'supervisor') return roles.includes('supervisor');
   return roles.some((role) => role === 'admin' || role === 'supervisor' || role === 'auditor');
 }
 
@@ -443,6 +668,10 @@ function sampleUrl(route: RouteCase): string {
     files: sampleFileId,
     webhooks: sampleWebhookId,
     notices: sampleNoticeId,
+    assessment: closing.periodId,
+    cases: closing.caseId,
+    bulletins: closing.bulletinId,
+    accountability: closing.recordId,
   };
   const id = ids[route.path.split('/')[1] ?? ''] ?? 1;
   const path = route.path
@@ -452,8 +681,15 @@ function sampleUrl(route: RouteCase): string {
     .replace(':versionNo', '1')
     .replace(':otherNo', '1')
     .replace(':otherId', String(samples.reportId))
-    .replace(':taskId', String(samples.taskId));
+    .replace(':taskId', String(sampleTaskIdFor(route.path)));
   return `${API_PREFIX}${path.replace(':id', String(id))}${route.query ? `?${route.query}` : ''}`;
+}
+
+/** The task a `:taskId` route acts on: the sample rectification, the period's task, or the sample task. */
+function sampleTaskIdFor(path: string): number {
+  if (path.startsWith('/rectifications/')) return closing.rectificationId;
+  if (path.startsWith('/assessment/')) return closing.periodTaskId;
+  return samples.taskId;
 }
 
 /** Whether a role sees every task (and so is in the scope of the sample task). */
@@ -561,7 +797,8 @@ describe('role matrix', () => {
     const cookie = cookies.get(role);
     for (const route of ROUTES.filter((r) => r.method === 'GET' && isAllowed(r.access, [role]))) {
       const res = await send(route, cookie);
-      expect(res.statusCode, `${role} GET ${route.path}`).toBe(route.scoped && !seesAllTasks(role) ? 404 : 200);
+      const hidden = (route.scoped && !seesAllTasks(role)) || route.hiddenFrom?.includes(role);
+      expect(res.statusCode, `${role} GET ${route.path}`).toBe(hidden ? 404 : 200);
     }
   });
 
