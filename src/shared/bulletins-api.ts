@@ -135,6 +135,11 @@ export const bulletinVersionBody = z.strictObject({ version: z.number().int().po
 
 export const bulletinsQuery = z.strictObject({
   status: z.enum(BULLETIN_STATUSES).optional(),
+  /** `true`: only those my unit has not read yet (the inbox); for a unit's people only. */
+  unread: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
   periodId: queryId.optional(),
   cursor: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -17,7 +17,7 @@ import type { RouteDeps, ZodApp } from '../http/route-deps.js';
 import { allow } from '../policy.js';
 import { createRecord } from './accountability.service.js';
 import { getRecord, listEvidenceCandidates, listRecords } from './accountability-queries.service.js';
-import { takeRecordStep } from './accountability-steps.service.js';
+import { type RecordStep, takeRecordStep } from './accountability-steps.service.js';
 
 const tags = ['accountability'];
 /** Supervisors only: an administrator may not even see a record (can.superviseAccountability). */
@@ -28,6 +28,17 @@ const answer = { 200: accountabilityRecordSchema, ...errorResponses };
 export function registerAccountabilityRoutes(app: ZodApp, deps: RouteDeps): void {
   const { db, config } = deps;
   const services = { db, config };
+  /** One step of a record's flow, on the record in the path, at the version in the body. */
+  const step = (
+    request: { params: { id: number }; body: { version: number } } & Parameters<typeof requireActor>[0],
+    recordStep: RecordStep,
+  ) =>
+    takeRecordStep(services, {
+      recordId: request.params.id,
+      version: request.body.version,
+      actor: requireActor(request),
+      step: recordStep,
+    });
 
   app.post('/accountability', {
     config: { policy: supervisors },
@@ -86,13 +97,7 @@ export function registerAccountabilityRoutes(app: ZodApp, deps: RouteDeps): void
       body: openAccountabilityBody,
       response: answer,
     },
-    handler: async (request) =>
-      takeRecordStep(services, {
-        recordId: request.params.id,
-        version: request.body.version,
-        actor: requireActor(request),
-        step: { action: 'open', statementDue: request.body.statementDue },
-      }),
+    handler: async (request) => step(request, { action: 'open', statementDue: request.body.statementDue }),
   });
 
   app.post('/accountability/:id/statement', {
@@ -105,25 +110,14 @@ export function registerAccountabilityRoutes(app: ZodApp, deps: RouteDeps): void
       body: statementBody,
       response: answer,
     },
-    handler: async (request) =>
-      takeRecordStep(services, {
-        recordId: request.params.id,
-        version: request.body.version,
-        actor: requireActor(request),
-        step: { action: 'statement', statement: request.body.statement },
-      }),
+    handler: async (request) => step(request, { action: 'statement', statement: request.body.statement }),
   });
 
   app.post('/accountability/:id/decide', {
     config: { policy: supervisors },
     schema: { tags, summary: 'Decide the record', params: idParams, body: decideBody, response: answer },
     handler: async (request) =>
-      takeRecordStep(services, {
-        recordId: request.params.id,
-        version: request.body.version,
-        actor: requireActor(request),
-        step: { action: 'decide', decision: request.body.decision, note: request.body.note },
-      }),
+      step(request, { action: 'decide', decision: request.body.decision, note: request.body.note }),
   });
 
   app.post('/accountability/:id/dismiss', {
@@ -135,13 +129,7 @@ export function registerAccountabilityRoutes(app: ZodApp, deps: RouteDeps): void
       body: dismissBody,
       response: answer,
     },
-    handler: async (request) =>
-      takeRecordStep(services, {
-        recordId: request.params.id,
-        version: request.body.version,
-        actor: requireActor(request),
-        step: { action: 'dismiss', reason: request.body.reason },
-      }),
+    handler: async (request) => step(request, { action: 'dismiss', reason: request.body.reason }),
   });
 
   app.post('/accountability/:id/evidence', {
@@ -153,12 +141,6 @@ export function registerAccountabilityRoutes(app: ZodApp, deps: RouteDeps): void
       body: addEvidenceBody,
       response: answer,
     },
-    handler: async (request) =>
-      takeRecordStep(services, {
-        recordId: request.params.id,
-        version: request.body.version,
-        actor: requireActor(request),
-        step: { action: 'evidence', items: request.body.items },
-      }),
+    handler: async (request) => step(request, { action: 'evidence', items: request.body.items }),
   });
 }

@@ -18,6 +18,7 @@ export async function listBulletins(
   input: {
     status?: BulletinStatus | undefined;
     periodId?: number | undefined;
+    unread?: boolean | undefined;
     cursor?: string | undefined;
     limit: number;
     actor: Actor;
@@ -29,6 +30,7 @@ export async function listBulletins(
     unitId: maySeeAllBulletins(input.actor) ? 'all' : readerUnitOf(input.actor),
     status: input.status,
     periodId: input.periodId,
+    unread: input.unread,
     beforeId: after === undefined ? undefined : Number(after),
     limit: input.limit + 1,
   });

@@ -96,17 +96,19 @@ export function listBulletinRows(
     status?: string | undefined;
     periodId?: number | undefined;
     beforeId?: number | undefined;
+    /** Only those the unit has not read (ignored when `unitId` is 'all'). */
+    unread?: boolean | undefined;
     limit: number;
   },
 ): Promise<BulletinRow[]> {
   let query = db.selectFrom('bulletins').selectAll('bulletins');
   if (input.unitId !== 'all') {
     const unitId = input.unitId ?? -1;
-    query = query
-      .where('bulletins.status', '=', 'issued')
-      .where('bulletins.id', 'in', (eb) =>
-        eb.selectFrom('bulletin_units').select('bulletin_id').where('unit_id', '=', unitId),
-      );
+    // bulletin_units_unit_idx (unit_id, bulletin_id): the unit's bulletins without touching the others.
+    query = query.where('bulletins.status', '=', 'issued').where('bulletins.id', 'in', (eb) => {
+      const mine = eb.selectFrom('bulletin_units').select('bulletin_id').where('unit_id', '=', unitId);
+      return input.unread ? mine.where('read_at', 'is', null) : mine;
+    });
   }
   if (input.status) query = query.where('bulletins.status', '=', input.status);
   if (input.periodId !== undefined) query = query.where('bulletins.period_id', '=', input.periodId);

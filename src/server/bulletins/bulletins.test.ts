@@ -327,8 +327,14 @@ describe('who sees a bulletin', () => {
     expect(seen.myUnit).toEqual({ mention: 'criticised', readAt: null });
     expect(seen.units).toEqual([]);
     expect(ok(await as.cHead('GET', '/bulletins')).items.map((i: Bulletin) => i.id)).toContain(b.id);
+    const unread = () =>
+      as.cHead('GET', '/bulletins?unread=true').then((res) => ok(res).items.map((i: Bulletin) => i.id));
+    expect(await unread()).toContain(b.id);
     const read = ok(await as.cHead('POST', `/bulletins/${b.id}/read`));
     expect(read.myUnit.readAt).not.toBeNull();
+    // The inbox lists what the unit has not read yet: read, it leaves the list (and stays in the library).
+    expect(await unread()).not.toContain(b.id);
+    expect(ok(await as.cHead('GET', '/bulletins')).items.map((i: Bulletin) => i.id)).toContain(b.id);
     const supView = ok(await as.sup('GET', `/bulletins/${b.id}`));
     expect(supView.units.find((x: { unitId: number }) => x.unitId === unit.c)?.readAt).not.toBeNull();
     for (const who of ['leader', 'auditor'] as const)

@@ -26,7 +26,12 @@ export interface BulletinPeriodOption {
 }
 
 export function listBulletins(
-  filters: { status?: BulletinStatus | undefined; cursor?: string | undefined; limit?: number },
+  filters: {
+    status?: BulletinStatus | undefined;
+    unread?: boolean | undefined;
+    cursor?: string | undefined;
+    limit?: number;
+  },
   signal?: AbortSignal,
 ): Promise<BulletinPage> {
   return apiRequest('/bulletins', { query: { ...filters }, signal });

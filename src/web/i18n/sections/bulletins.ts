@@ -4,6 +4,7 @@ import type { Section } from './section.js';
 
 export const bulletinZhCN = {
   nav: '督查通报',
+  inbox: { title: '督查通报', empty: '没有未读的通报' },
   subtitle: '根据考核结果和任务数据生成通报，编辑后编号印发，送达被通报单位。',
   generate: '生成通报',
   generateTitle: '生成通报',
@@ -79,6 +80,7 @@ export const bulletinZhCN = {
 
 export const bulletinZhTW: Section<typeof bulletinZhCN> = {
   nav: '督查通報',
+  inbox: { title: '督查通報', empty: '沒有未讀的通報' },
   subtitle: '依據考核結果和任務資料產生通報，編輯後編號印發，送達被通報單位。',
   generate: '產生通報',
   generateTitle: '產生通報',
@@ -154,6 +156,7 @@ export const bulletinZhTW: Section<typeof bulletinZhCN> = {
 
 export const bulletinEn: Section<typeof bulletinZhCN> = {
   nav: 'Bulletins',
+  inbox: { title: 'Bulletins', empty: 'No unread bulletins' },
   subtitle:
     'Generate a bulletin from the assessment results and task data, edit it, issue it numbered to the units named.',
   generate: 'Generate bulletin',

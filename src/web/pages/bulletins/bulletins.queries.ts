@@ -21,7 +21,17 @@ export const bulletinKeys = {
   list: (status: BulletinStatus | undefined) => ['bulletins', 'list', { status }] as const,
   detail: (id: number) => ['bulletins', 'detail', id] as const,
   periods: ['bulletins', 'periods'] as const,
+  unread: ['bulletins', 'unread'] as const,
 };
+
+/** The issued bulletins my unit has not read yet (the inbox shows them). */
+export function useUnreadBulletins(enabled: boolean) {
+  return useQuery({
+    queryKey: bulletinKeys.unread,
+    queryFn: ({ signal }) => listBulletins({ unread: true, limit: 10 }, signal),
+    enabled,
+  });
+}
 
 export function useBulletinPages(status: BulletinStatus | undefined) {
   return useInfiniteQuery({
@@ -54,6 +64,7 @@ export function useBulletinMutations() {
   const onSettled = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: ['bulletins', 'list'] }),
+      queryClient.invalidateQueries({ queryKey: bulletinKeys.unread }),
       queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
     ]);
   return {

@@ -10,6 +10,7 @@ import { LoadError } from '../../components/load-error.js';
 import { PageHeader } from '../../components/page-header.js';
 import { TaskListItem } from '../../components/task-list-item.js';
 import { isStaleTaskError, staleTaskMessage, taskErrorMessage } from '../tasks/task-errors.js';
+import { InboxBulletins } from './inbox-bulletins.js';
 
 type Section = keyof Inbox;
 
@@ -62,6 +63,8 @@ export function InboxPage() {
   const inbox = useInbox();
   const { transition } = useTaskMutations();
   const isSupervisor = hasAnyRole(user, ['supervisor', 'admin']);
+  // Bulletins reach units: the supervision office writes them and finds them under 督查通报.
+  const isUnitMember = hasAnyRole(user, ['unit_head', 'unit_staff']) && user?.unitId != null;
 
   const handleAcknowledge = (task: TaskSummary) =>
     transition.mutate(
@@ -136,6 +139,11 @@ export function InboxPage() {
         <Col xs={24} xl={12}>
           <InboxSection section="overdue" tasks={data.overdue} allLink="/tasks?overdue=1&sort=deadline" />
         </Col>
+        {isUnitMember && (
+          <Col xs={24} xl={12}>
+            <InboxBulletins />
+          </Col>
+        )}
         {showClosure && (
           <Col xs={24} xl={12}>
             <InboxSection
