@@ -31,7 +31,7 @@ test('a supervisor defines, computes, explains and freezes an assessment period'
   await test.step('the supervisor defines a period over a hand-picked task', async () => {
     await signIn(page, org.people.supervisor.username, password);
     await page.goto('/assessment');
-    await page.getByRole('button', { name: t.newPeriod }).click();
+    await page.getByRole('button', { name: t.newPeriod }).first().click();
     const dialog = page.getByRole('dialog').filter({ hasText: t.form.createTitle });
     await dialog.getByLabel(t.form.name).fill(name);
     await typeDate(dialog.getByLabel(t.form.startsOn), `${year}-01-01`);

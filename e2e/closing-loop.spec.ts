@@ -66,7 +66,7 @@ test('a supervisor assesses, reviews, rectifies, freezes and issues a bulletin; 
   await test.step('the supervision office defines the period over the three tasks and computes it', async () => {
     await signIn(page, org.people.supervisor.username, password);
     await page.goto('/assessment');
-    await page.getByRole('button', { name: t.assessment.newPeriod }).click();
+    await page.getByRole('button', { name: t.assessment.newPeriod }).first().click();
     const dialog = page.getByRole('dialog').filter({ hasText: t.assessment.form.createTitle });
     await dialog.getByLabel(t.assessment.form.name).fill(periodName);
     await typeDate(dialog.getByLabel(t.assessment.form.startsOn), `${year}-01-01`);
@@ -130,7 +130,7 @@ test('a supervisor assesses, reviews, rectifies, freezes and issues a bulletin; 
     await page.getByRole('button', { name: t.bulletins.generate }).click();
     const dialog = page.getByRole('dialog', { name: t.bulletins.generateTitle });
     await dialog.getByText(t.bulletins.basis.period, { exact: true }).click();
-    await dialog.getByLabel(t.bulletins.period).click();
+    await dialog.getByRole('combobox', { name: t.bulletins.period }).click();
     await page.locator('.ant-select-item-option', { hasText: periodName }).click();
     await dialog.getByRole('button', { name: t.bulletins.create }).click();
     await expect(page).toHaveURL(/\/bulletins\/\d+$/);
