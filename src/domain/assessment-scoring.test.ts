@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCORING_SCHEME, type ScoringScheme } from '../shared/assessment-api.js';
+import { DEFAULT_SCORING_SCHEME, type ScoringScheme, scoringSchemeSchema } from '../shared/assessment-api.js';
 import type { PeriodFacts, TaskFact } from './assessment-facts.js';
 import { judgedDeadline, taskOutcome } from './assessment-occurrences.js';
-import { schemeProblem } from './assessment-scheme.js';
+import { readStoredScheme, schemeProblem } from './assessment-scheme.js';
 import { canonicalScoring, rankScores, scorePeriod } from './assessment-scoring.js';
 import { CHINA_HOLIDAY_SCHEDULES, expandSchedule } from './china-holidays.js';
 import { buildWorkingCalendar } from './working-days.js';
@@ -42,6 +42,7 @@ const facts = (partial: Partial<PeriodFacts>): PeriodFacts => ({
 
 const only = (ids: string[]): ScoringScheme => ({
   base: 100,
+  floor: null,
   rules: DEFAULT_SCORING_SCHEME.rules.filter((rule) => ids.includes(rule.id)),
 });
 
@@ -170,6 +171,45 @@ describe(scorePeriod.name, () => {
     });
     expect(canonicalScoring(other)).toBe(canonicalScoring(one));
   });
+
+  it('should stop a score at the floor (扣完为止) and keep every deduction in the breakdown', () => {
+    // Base 10; every task open and overdue since Sep 1 costs the capped −5. Unit 1 has three
+    // (10 − 15 = −5), unit 2 one (10 − 5 = 5), unit 3 four (10 − 20 = −10).
+    const counts = [
+      [1, 3],
+      [2, 1],
+      [3, 4],
+    ] as const;
+    let taskId = 0;
+    const tasks = counts.flatMap(([unitId, count]) =>
+      Array.from({ length: count }, () =>
+        task({
+          taskId: ++taskId,
+          units: [{ unitId, role: 'lead' }],
+          deadline: '2026-09-01',
+          originalDeadline: '2026-09-01',
+        }),
+      ),
+    );
+    const scheme = { ...only(['open_overdue']), base: 10 };
+    const score = (floor: number | null) =>
+      scorePeriod({ facts: facts({ tasks }), window, scheme: { ...scheme, floor }, calendar });
+    const floored = score(0);
+    expect(floored.results.map((r) => [r.unitId, r.score, r.rank, r.breakdown[0]?.points])).toEqual([
+      [2, 500, 1, -500],
+      [1, 0, 2, -1500],
+      [3, 0, 2, -2000],
+    ]);
+    // Every line stays: the explanation still shows all eight deductions.
+    expect(floored.points).toHaveLength(8);
+    expect(score(null).results.map((r) => [r.unitId, r.score, r.rank])).toEqual([
+      [2, 500, 1],
+      [1, -500, 2],
+      [3, -1000, 3],
+    ]);
+    // A floor below every score changes nothing.
+    expect(canonicalScoring(score(-50))).toBe(canonicalScoring(score(null)));
+  });
 });
 
 describe(rankScores.name, () => {
@@ -194,6 +234,21 @@ describe(schemeProblem.name, () => {
     expect(schemeProblem(DEFAULT_SCORING_SCHEME)).toBeNull();
     const [rule] = DEFAULT_SCORING_SCHEME.rules;
     if (!rule) throw new Error('no rule');
-    expect(schemeProblem({ base: 100, rules: [rule, rule] })).toBe('duplicate rule completed_on_time');
+    expect(schemeProblem({ base: 100, floor: 0, rules: [rule, rule] })).toBe('duplicate rule completed_on_time');
+  });
+
+  it('should refuse a floor above the base', () => {
+    expect(schemeProblem({ ...DEFAULT_SCORING_SCHEME, floor: 100 })).toBeNull();
+    expect(schemeProblem({ ...DEFAULT_SCORING_SCHEME, floor: 100.5 })).toBe('floor 100.5 above base 100');
+  });
+});
+
+describe(readStoredScheme.name, () => {
+  it('should read a scheme stored before floors as no floor, and a new one without floor as 0', () => {
+    const { floor: _floor, ...old } = DEFAULT_SCORING_SCHEME;
+    expect(readStoredScheme(JSON.stringify(old)).floor).toBeNull();
+    expect(readStoredScheme(JSON.stringify(DEFAULT_SCORING_SCHEME)).floor).toBe(0);
+    expect(readStoredScheme(JSON.stringify({ ...old, floor: 20 })).floor).toBe(20);
+    expect(scoringSchemeSchema.parse(old).floor).toBe(0);
   });
 });

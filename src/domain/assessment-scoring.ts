@@ -12,7 +12,8 @@ import type { WorkingCalendar } from './working-days.js';
 
 // Scores a period (考核): occurrences of the scheme's rules become point lines in hundredths of a
 // point (integers, so SQLite and PostgreSQL add up identically), and point lines become one score
-// per unit and role on top of the scheme's base, ranked in two league tables (lead, cooperating).
+// per unit and role on top of the scheme's base, no lower than the scheme's floor (扣完为止), ranked
+// in two league tables (lead, cooperating).
 // Pure and deterministic: the same facts, window, scheme and calendar always give the same answer,
 // lines and results in the same order.
 
@@ -29,7 +30,7 @@ export interface PointLine {
   detail: Record<string, unknown>;
 }
 
-/** A unit's score in one role (hundredths) and its rank (equal scores share a rank). */
+/** A unit's score in one role (hundredths, floored) and its rank (equal scores share a rank). */
 export interface UnitScore {
   unitId: number;
   role: AssessmentRole;
@@ -116,9 +117,14 @@ export function rankScores<T extends { unitId: number; score: number }>(
   return ranked;
 }
 
-/** Scores per unit and role: base + the unit's lines; every unit of a period task has a score. */
+/**
+ * Scores per unit and role: base + the unit's lines, raised to the scheme's floor when below it;
+ * every unit of a period task has a score. The breakdown keeps every line's points, so base plus
+ * the breakdown is the score before the floor (the explanation shows both).
+ */
 export function unitScoresOf(lines: readonly PointLine[], facts: PeriodFacts, scheme: ScoringScheme): UnitScore[] {
   const base = toHundredths(scheme.base);
+  const floor = scheme.floor === null ? null : toHundredths(scheme.floor);
   const order = new Map(SCORING_RULE_IDS.map((id, index) => [id, index]));
   const byKey = new Map<
     string,
@@ -146,6 +152,8 @@ export function unitScoresOf(lines: readonly PointLine[], facts: PeriodFacts, sc
     const rule = target.rules.get(line.ruleId) ?? { count: 0, points: 0 };
     target.rules.set(line.ruleId, { count: rule.count + 1, points: rule.points + line.points });
   }
+  // Clamped before ranking: every unit at the floor shares one rank (ties in unit id order).
+  if (floor !== null) for (const item of byKey.values()) item.score = Math.max(item.score, floor);
   const results: UnitScore[] = [];
   for (const role of ['lead', 'cooperating'] as const) {
     const entries = [...byKey.values()].filter((item) => item.role === role);

@@ -89,6 +89,12 @@ export type ScoringRule = z.infer<typeof scoringRuleSchema>;
 export const scoringSchemeSchema = z.strictObject({
   /** Every unit starts the period with this score (百分制: 100). */
   base: z.number().min(0).max(1000).multipleOf(0.01),
+  /**
+   * The lowest score a unit can end with (扣完为止): deductions past it still show in the
+   * explanation, the score stops there. null = no floor. Omitted in a request: 0. A scheme stored
+   * before floors existed has no floor (it was computed without one; see readStoredScheme).
+   */
+  floor: z.number().min(-1000).max(1000).multipleOf(0.01).nullable().default(0),
   rules: z.array(scoringRuleSchema).min(1).max(ASSESSMENT_LIMITS.rulesMax),
 });
 export type ScoringScheme = z.infer<typeof scoringSchemeSchema>;
@@ -96,10 +102,12 @@ export type ScoringScheme = z.infer<typeof scoringSchemeSchema>;
 /**
  * The default scheme, modelled on common practice: 100 points to start; a yellow light costs 1
  * and a red light 2; lateness costs per working day, capped per task; missing reports cost more
- * than late ones; an unanswered instruction or a bounced coordination request is a deduction.
+ * than late ones; an unanswered instruction or a bounced coordination request is a deduction;
+ * a score cannot fall below 0 (扣完为止).
  */
 export const DEFAULT_SCORING_SCHEME: ScoringScheme = {
   base: 100,
+  floor: 0,
   rules: [
     { id: 'completed_on_time', enabled: true, lead: 1, cooperating: 0.5, perWorkingDay: false, capPerTask: null },
     { id: 'completed_late', enabled: true, lead: -0.2, cooperating: -0.1, perWorkingDay: true, capPerTask: 3 },
@@ -267,6 +275,12 @@ export const explanationSchema = z.object({
   role: z.enum(ASSESSMENT_ROLES),
   score: z.number(),
   base: z.number(),
+  /** The scheme's floor (null = none). */
+  floor: z.number().nullable(),
+  /** base + every point line, before the floor: below `score` only when the floor applied. */
+  unclampedScore: z.number(),
+  /** The floor raised the score (扣完为止): `score` is the floor, `unclampedScore` lower. */
+  floored: z.boolean(),
   items: z.array(pointLineSchema),
 });
 export type ExplanationView = z.infer<typeof explanationSchema>;

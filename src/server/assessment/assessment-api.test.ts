@@ -90,6 +90,12 @@ describe('assessment access', () => {
       },
     });
     expect([perDay.statusCode, perDay.json().code]).toEqual([422, 'scheme_invalid']);
+    const tooHigh = await as.sup('POST', '/assessment/periods', {
+      ...autumn,
+      scheme: { ...DEFAULT_SCORING_SCHEME, base: 60, floor: 60.5 },
+    });
+    expect([tooHigh.statusCode, tooHigh.json().code]).toEqual([422, 'scheme_invalid']);
+    expect(tooHigh.json().detail).toContain('floor 60.5 above base 60');
   });
 
   it('should refuse freezing or rating before computing, and stale versions', async () => {
@@ -167,5 +173,30 @@ describe('updatePeriod', () => {
     expect(trend.statusCode).toBe(200);
     expect(trend.json().items.length).toBeGreaterThanOrEqual(2);
     await t.db.updateTable('tasks').set({ kind: 'task' }).where('id', '=', org.task.t5).execute();
+  });
+});
+
+describe('scheme floor (扣完为止)', () => {
+  it('should stop a score at the floor, explain the deductions past it, and read old schemes as no floor', async () => {
+    // C's lead deductions come to −6.5 (assessment.test.ts): from a base of 2 that is −4.5 → 0.
+    const { floor: _floor, ...withoutFloor } = DEFAULT_SCORING_SCHEME;
+    const period = await newPeriod({ scheme: { ...withoutFloor, base: 2 } });
+    expect((await as.sup('GET', `/assessment/periods/${period.id}`)).json().scheme).toMatchObject({ floor: 0 });
+    await as.sup('POST', `/assessment/periods/${period.id}/compute`);
+    const explain = async () =>
+      (await as.sup('GET', `/assessment/periods/${period.id}/units/${org.unit.c}/points?role=lead`)).json();
+    const floored = await explain();
+    expect(floored).toMatchObject({ score: 0, base: 2, floor: 0, unclampedScore: -4.5, floored: true });
+    expect(floored.items).toHaveLength(4);
+    const lead = (await as.sup('GET', `/assessment/periods/${period.id}/results?role=lead`)).json().items;
+    expect(lead.find((r: { unitId: number }) => r.unitId === org.unit.c)).toMatchObject({ score: 0 });
+    // A period stored before floors existed (no key) keeps scoring without one.
+    await t.db
+      .updateTable('assessment_periods')
+      .set({ scheme: JSON.stringify({ ...withoutFloor, base: 2 }) })
+      .where('id', '=', period.id)
+      .execute();
+    await as.sup('POST', `/assessment/periods/${period.id}/compute`);
+    expect(await explain()).toMatchObject({ score: -4.5, floor: null, unclampedScore: -4.5, floored: false });
   });
 });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readStoredScheme } from '../../domain/assessment-scheme.js';
 import { canonicalScoring, type PeriodScoring, scorePeriod } from '../../domain/assessment-scoring.js';
 import { localDate } from '../../domain/dates.js';
 import {
@@ -7,7 +8,6 @@ import {
   type PeriodView,
   periodSelectionSchema,
   type ScoringScheme,
-  scoringSchemeSchema,
 } from '../../shared/assessment-api.js';
 import { insertAuditEntry } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
@@ -111,7 +111,7 @@ export async function computePeriod(deps: Deps, input: { periodId: number; actor
       startsOn: row.starts_on,
       endsOn: row.ends_on,
       selection: periodSelectionSchema.parse(JSON.parse(row.selection)),
-      scheme: scoringSchemeSchema.parse(JSON.parse(row.scheme)),
+      scheme: readStoredScheme(row.scheme),
       timeZone: deps.config.timeZone,
       today,
     });

@@ -1,10 +1,11 @@
+import { readStoredScheme } from '../../domain/assessment-scheme.js';
+import { toHundredths } from '../../domain/assessment-scoring.js';
 import {
   ASSESSMENT_LIMITS,
   type AssessmentRole,
   type ExplanationView,
   type ResultsView,
   type ScoringRuleId,
-  scoringSchemeSchema,
 } from '../../shared/assessment-api.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/connect.js';
@@ -68,13 +69,20 @@ export async function explainScore(
     ),
     unitNames(db, [input.unitId]),
   ]);
-  const scheme = scoringSchemeSchema.parse(JSON.parse(period.scheme));
+  const scheme = readStoredScheme(period.scheme);
+  // The stored breakdown has every rule's points (whatever ruleId filters the lines), so base plus
+  // it is the score before the floor; the score itself was stored floored.
+  const breakdown = JSON.parse(result.breakdown) as Array<{ points: number }>;
+  const unclamped = toHundredths(scheme.base) + breakdown.reduce((sum, line) => sum + Number(line.points), 0);
   return {
     unitId: input.unitId,
     unitName: names.get(input.unitId) ?? '',
     role: input.role,
     score: fromHundredths(result.score),
     base: scheme.base,
+    floor: scheme.floor,
+    unclampedScore: fromHundredths(unclamped),
+    floored: unclamped < Number(result.score),
     items: points.map((p) => presentPoint(p, tasks.get(p.task_id))),
   };
 }

@@ -1,3 +1,4 @@
+import { readStoredScheme } from '../../domain/assessment-scheme.js';
 import {
   type AssessmentRole,
   type BreakdownLine,
@@ -6,7 +7,6 @@ import {
   type PointRefType,
   periodSelectionSchema,
   type ScoringRuleId,
-  scoringSchemeSchema,
   TASK_OUTCOMES,
   type TaskOutcome,
   type UnitResult,
@@ -43,7 +43,7 @@ export async function presentPeriods(db: Executor, rows: readonly PeriodRow[]): 
       startsOn: row.starts_on,
       endsOn: row.ends_on,
       selection: periodSelectionSchema.parse(JSON.parse(row.selection)),
-      scheme: scoringSchemeSchema.parse(JSON.parse(row.scheme)),
+      scheme: readStoredScheme(row.scheme),
       status: row.status === 'frozen' ? 'frozen' : 'draft',
       previousPeriodId: row.previous_period_id,
       computedAt: row.computed_at,

@@ -1,4 +1,4 @@
-import { schemeProblem } from '../../domain/assessment-scheme.js';
+import { readStoredScheme, schemeProblem } from '../../domain/assessment-scheme.js';
 import {
   DEFAULT_SCORING_SCHEME,
   type PeriodSelection,
@@ -64,7 +64,7 @@ export async function createPeriod(
   if (input.scheme) checkScheme(input.scheme);
   return inTransaction(db, async (trx) => {
     const previous = input.previousPeriodId ? await requirePeriod(trx, input.previousPeriodId) : undefined;
-    const scheme = input.scheme ?? (previous ? (JSON.parse(previous.scheme) as ScoringScheme) : DEFAULT_SCORING_SCHEME);
+    const scheme = input.scheme ?? (previous ? readStoredScheme(previous.scheme) : DEFAULT_SCORING_SCHEME);
     const now = nowIso();
     const row = await insertPeriodRow(trx, {
       name: input.name,

@@ -99,6 +99,7 @@ describe('computePeriod', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ unitId: org.unit.c, role: 'lead', score: 93.5, base: 100 });
+    expect(body).toMatchObject({ floor: 0, unclampedScore: 93.5, floored: false });
     const lines = body.items.map(
       (i: { ruleId: string; points: number; refType: string; taskTitle: string; occurredOn: string }) => [
         i.ruleId,

@@ -13,6 +13,7 @@ import {
 import { useAssessmentMutations } from '../../api/assessment.api.js';
 import { isApiError } from '../../api/http.js';
 import { errorMessage } from '../../lib/error-message.js';
+import { FloorField } from './scheme-floor-field.js';
 
 /** Every known rule in the contract's order; rules the saved scheme lacks show switched off. */
 function withAllRules(scheme: ScoringScheme): ScoringScheme {
@@ -27,7 +28,7 @@ function withAllRules(scheme: ScoringScheme): ScoringScheme {
         capPerTask: null,
       },
   );
-  return { base: scheme.base, rules };
+  return { base: scheme.base, floor: scheme.floor, rules };
 }
 
 const pointsProps = {
@@ -120,6 +121,12 @@ export function SchemeDrawer({
           />
           <Typography.Text type="secondary">{t('assessment.scheme.baseHelp')}</Typography.Text>
         </Flex>
+        <FloorField
+          floor={scheme.floor}
+          base={scheme.base}
+          readOnly={readOnly}
+          onChange={(floor) => setScheme((current) => ({ ...current, floor }))}
+        />
         <Table<ScoringRule>
           rowKey="id"
           size="small"

@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import {
   ASSESSMENT_LIMITS,
   type AssessmentRole,
+  type ExplanationView,
   type PointLine,
   type ScoringRuleId,
   type UnitResult,
@@ -115,9 +116,31 @@ function TaskGroupCard({ group, onRate }: { group: TaskGroup; onRate?: (group: T
   );
 }
 
+/** Base + points = score; when the floor raised it, the sum before it, the arrow and 扣完为止. */
+function ScoreFormula({ explanation, sum }: { explanation: ExplanationView; sum: number }) {
+  const { t } = useTranslation();
+  const values = {
+    base: formatScore(explanation.base),
+    sum: formatPoints(sum),
+    score: formatScore(explanation.score),
+  };
+  if (!explanation.floored) return <Typography.Text>{t('assessment.points.formula', values)}</Typography.Text>;
+  return (
+    <Flex vertical gap={2}>
+      <Typography.Text data-testid="score-floored">
+        {t('assessment.points.formulaFloored', { ...values, unclamped: formatScore(explanation.unclampedScore) })}
+      </Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('assessment.points.flooredHelp', { floor: formatScore(explanation.floor ?? explanation.score) })}
+      </Typography.Text>
+    </Flex>
+  );
+}
+
 /**
- * Why a unit has its score: base plus every point and deduction, grouped by task, each task
- * linking to its timeline. Supervisors and leaders rate the unit's work on a task from here.
+ * Why a unit has its score: base plus every point and deduction (all of them, even past the
+ * floor), grouped by task, each task linking to its timeline. Supervisors and leaders rate the
+ * unit's work on a task from here.
  */
 export function UnitPointsDrawer({
   periodId,
@@ -140,7 +163,8 @@ export function UnitPointsDrawer({
   const [rating, setRating] = useState<RatingTarget | null>(null);
   const points = useUnitPoints(periodId, unit.unitId, role, ruleId);
   const groups = groupByTask(points.data?.items ?? []);
-  const sum = points.data ? Math.round((points.data.score - points.data.base) * 100) / 100 : null;
+  // The sum of every line: against the score before the floor, which the floor may have raised.
+  const sum = points.data ? Math.round((points.data.unclampedScore - points.data.base) * 100) / 100 : null;
 
   return (
     <Drawer
@@ -150,15 +174,7 @@ export function UnitPointsDrawer({
       size={isMobile ? '100%' : 640}
     >
       <Flex vertical gap={12}>
-        {points.data && sum !== null && (
-          <Typography.Text>
-            {t('assessment.points.formula', {
-              base: formatScore(points.data.base),
-              sum: formatPoints(sum),
-              score: formatScore(points.data.score),
-            })}
-          </Typography.Text>
-        )}
+        {points.data && sum !== null && <ScoreFormula explanation={points.data} sum={sum} />}
         <Flex gap={8} wrap align="center">
           <Select<ScoringRuleId | undefined>
             allowClear
