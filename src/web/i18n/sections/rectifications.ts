@@ -33,6 +33,12 @@ export const rectificationZhCN = {
   signedOff: '{{date}} 由 {{name}} 销号',
   awaitingSignOff: '已申请销号，待督查室审核',
   notSignedOff: '未销号',
+  panel: {
+    title: '整改信息',
+    signOff: { awaiting: '待销号', requested: '已申请销号，待督查室审核', signed_off: '已销号', cancelled: '已撤销' },
+    comment: '销号意见',
+    closeHint: '整改完成后，在“办结”页签申请办结并上传佐证材料；经督查室审核同意后销号。',
+  },
   filters: {
     status: '销号状态',
     originType: '问题来源',
@@ -85,6 +91,12 @@ export const rectificationZhTW: Section<typeof rectificationZhCN> = {
   signedOff: '{{date}} 由 {{name}} 銷號',
   awaitingSignOff: '已申請銷號，待督查室審核',
   notSignedOff: '未銷號',
+  panel: {
+    title: '整改資訊',
+    signOff: { awaiting: '待銷號', requested: '已申請銷號，待督查室審核', signed_off: '已銷號', cancelled: '已撤銷' },
+    comment: '銷號意見',
+    closeHint: '整改完成後，在「辦結」頁籤申請辦結並上傳佐證材料；經督查室審核同意後銷號。',
+  },
   filters: {
     status: '銷號狀態',
     originType: '問題來源',
@@ -138,6 +150,18 @@ export const rectificationEn: Section<typeof rectificationZhCN> = {
   signedOff: 'Signed off on {{date}} by {{name}}',
   awaitingSignOff: 'Closure requested, awaiting sign-off',
   notSignedOff: 'Not signed off',
+  panel: {
+    title: 'Rectification',
+    signOff: {
+      awaiting: 'Awaiting sign-off',
+      requested: 'Closure requested, awaiting the supervision office',
+      signed_off: 'Signed off',
+      cancelled: 'Cancelled',
+    },
+    comment: 'Sign-off comment',
+    closeHint:
+      "When the rectification is done, apply for closure on the Closure tab with evidence attached; the supervision office's acceptance signs it off.",
+  },
   filters: {
     status: 'Sign-off',
     originType: 'Origin',

@@ -12,6 +12,7 @@ import { useDocumentTitle } from '../../lib/use-document-title.js';
 import { TaskClosureTab } from '../closure/closure-tab.js';
 import { TaskFilesTab } from '../files/task-files-tab.js';
 import { TaskPlanTab } from '../plans/plan-tab.js';
+import { TaskRectificationPanel } from '../rectifications/task-rectification-panel.js';
 import { TaskReportsTab } from '../reports/task-reports-tab.js';
 import { TaskSupervisionTab } from '../supervision/task-supervision-tab.js';
 import { TaskTimelineTab } from '../timeline/task-timeline-tab.js';
@@ -91,6 +92,7 @@ function TaskDetailView({ task, onReload }: { task: TaskDetail; onReload: () => 
         progressEditor={canReportProgress(task) ? <TaskProgressEditor task={task} onStale={onReload} /> : undefined}
         actions={<TaskActionBar task={task} onOpen={setDialog} onStale={onReload} />}
       />
+      {task.kind === 'rectification' && <TaskRectificationPanel taskId={task.id} />}
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs
           activeKey={tab}
