@@ -22,6 +22,9 @@ function summarise(result: DemoLoadResult, seconds: number): string {
     result.tasks && !result.tasks.existing
       ? `  supervision: lights for every open task, ${result.tasks.supervision.actions} reminders, urges and notices, ${result.tasks.supervision.requests} extension, coordination and instruction requests`
       : '',
+    result.closingLoop
+      ? `  closing the loop: ${result.closingLoop.periods} assessment periods (one frozen), ${result.closingLoop.reviews} item reviews, ${result.closingLoop.rectifications} rectification, ${result.closingLoop.cases} cases, bulletin ${result.closingLoop.bulletin}, accountability record ${result.closingLoop.accountability}`
+      : '',
   ].filter(Boolean);
   if (users.existingUsernames.length) {
     const shown = users.existingUsernames.slice(0, SHOWN_EXISTING).join(', ');

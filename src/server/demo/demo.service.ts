@@ -5,6 +5,7 @@ import { assertAllowed, can } from '../policy.js';
 import { createUnit, listUnits } from '../units/units.service.js';
 import { findUserRowByUsername } from '../users/users.repository.js';
 import { createUser } from '../users/users.service.js';
+import { type DemoClosingLoopResult, loadDemoClosingLoop } from './demo-closing-loop.js';
 import { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_PEOPLE, type DemoUnit } from './demo-data.js';
 import { type DemoTasksResult, loadDemoTasks } from './demo-tasks.js';
 
@@ -22,6 +23,11 @@ export interface DemoLoadResult {
    * applications: created now, or already there (loaded only when a config is given).
    */
   tasks: DemoTasksResult | null;
+  /**
+   * Assessment, review, rectification, cases, bulletin and accountability over the work report,
+   * created now; null when there was no work report or they were already there.
+   */
+  closingLoop: DemoClosingLoopResult | null;
 }
 
 const siblingKey = (parentId: number | null, name: string) => `${parentId ?? 0}\u0000${name}`;
@@ -97,5 +103,6 @@ export async function loadDemo(
     users.created++;
   }
   const tasks = config ? await loadDemoTasks(db, config, ids) : null;
-  return { units, users, tasks };
+  const closingLoop = config ? await loadDemoClosingLoop({ db, config }, ids) : null;
+  return { units, users, tasks, closingLoop };
 }

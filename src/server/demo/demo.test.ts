@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DUPLICATE_SIMILARITY } from '../../shared/reports-api.js';
+import { DEFAULT_REVIEW_REASONS } from '../../shared/review-api.js';
 import { ROLES } from '../../shared/roles.js';
 import { systemActor } from '../auth/actor.js';
 import { listFilesUnder } from '../files/file-samples.js';
@@ -53,6 +54,7 @@ describe(loadDemo.name, () => {
     expect(second.units).toEqual({ created: 0, existing: first.units.created });
     expect(second.users).toMatchObject({ created: 0, existing: first.users.created });
     expect(second.users.existingUsernames).toContain('mayor');
+    expect([first.closingLoop, second.closingLoop]).toEqual([null, null]);
     expect(await countAll()).toEqual(countsAfterFirst);
   });
 
@@ -128,6 +130,13 @@ const FOLLOW_UP_TABLES = [
   'closure_rounds',
   'notifications',
   'audit_log',
+  'assessment_periods',
+  'assessment_reviews',
+  'rectifications',
+  'cases',
+  'case_adoptions',
+  'bulletins',
+  'accountability_records',
 ] as const;
 
 /** The row count of every table the work report and its follow-up write to. */
@@ -159,6 +168,127 @@ describe('demo tasks', () => {
     afterFirst = await followUpCounts();
     blobsAfterFirst = await listFilesUnder(path.join(t.config.dataDir, 'files'));
     again = await loadDemo(t.db, { actor: systemActor('demo'), config: t.config });
+  });
+
+  it('should close the loop once: two periods, reviews, a rectification, two cases, a bulletin, a record', () => {
+    expect(withTasks.closingLoop).toEqual({
+      periods: 2,
+      reviews: 4,
+      rectifications: 1,
+      cases: 2,
+      bulletin: expect.stringMatching(/^督通〔\d{4}〕\d+号$/),
+      accountability: expect.stringMatching(/^问〔\d{4}〕\d+号$/),
+    });
+    expect(again.closingLoop).toBeNull();
+  });
+
+  it('should freeze the stage period with results and reviews, and leave the year period a computed draft', async () => {
+    const periods = await t.db.selectFrom('assessment_periods').selectAll().orderBy('id').execute();
+    expect(periods.map((p) => [p.status, p.computed_hash !== null])).toEqual([
+      ['frozen', true],
+      ['draft', true],
+    ]);
+    const [stage, year] = periods;
+    expect(year?.previous_period_id).toBe(stage?.id);
+    const results = await t.db
+      .selectFrom('assessment_results')
+      .select(['unit_id', 'rank'])
+      .where('period_id', '=', stage?.id as number)
+      .where('role', '=', 'lead')
+      .execute();
+    expect(results.length).toBeGreaterThanOrEqual(5);
+    const reviews = await t.db
+      .selectFrom('assessment_reviews')
+      .selectAll()
+      .where('period_id', '=', stage?.id as number)
+      .execute();
+    const category = (code: string | null) => DEFAULT_REVIEW_REASONS.find((r) => r.code === code)?.category;
+    const failures = reviews.filter((r) => r.reason_code !== null);
+    expect(failures).toHaveLength(3);
+    expect(new Set(failures.map((r) => category(r.reason_code)))).toEqual(new Set(['objective', 'subjective']));
+    expect(failures.every((r) => (r.explanation ?? '').length > 20)).toBe(true);
+    const exemplary = reviews.filter((r) => r.exemplary_candidate === 1);
+    expect(exemplary).toEqual([expect.objectContaining({ outcome: 'done_on_time', practices: expect.any(String) })]);
+  });
+
+  it('should turn the farmland finding into a rectification task assigned to its lead unit', async () => {
+    const farmland = await t.db
+      .selectFrom('tasks')
+      .select(['id', 'lead_unit_id'])
+      .where('title', '=', '推进高标准农田建设5万亩')
+      .executeTakeFirstOrThrow();
+    const items = await t.db
+      .selectFrom('rectifications')
+      .innerJoin('tasks', 'tasks.id', 'rectifications.task_id')
+      .select(['rectifications.origin_type', 'rectifications.origin_task_id', 'tasks.kind', 'tasks.status'])
+      .select(['tasks.lead_unit_id', 'tasks.health_light'])
+      .execute();
+    expect(items).toEqual([
+      {
+        origin_type: 'review',
+        origin_task_id: farmland.id,
+        kind: 'rectification',
+        status: 'assigned',
+        lead_unit_id: farmland.lead_unit_id,
+        health_light: expect.any(String),
+      },
+    ]);
+  });
+
+  it('should publish an exemplary case spread to three units (one adopted) and a negative case', async () => {
+    const cases = await t.db.selectFrom('cases').select(['id', 'kind', 'status', 'to_spread']).orderBy('id').execute();
+    expect(cases.map((c) => [c.kind, c.status, c.to_spread])).toEqual([
+      ['exemplary', 'published', 1],
+      ['negative', 'published', 0],
+    ]);
+    const adoptions = await t.db
+      .selectFrom('case_adoptions')
+      .select('status')
+      .where('case_id', '=', cases[0]?.id as number)
+      .execute();
+    expect(adoptions.map((a) => a.status).sort()).toEqual(['adopted', 'pending', 'planned']);
+  });
+
+  it('should issue a numbered bulletin of the frozen period to the units it names', async () => {
+    const bulletins = await t.db.selectFrom('bulletins').selectAll().execute();
+    const stage = await t.db
+      .selectFrom('assessment_periods')
+      .select('id')
+      .where('status', '=', 'frozen')
+      .executeTakeFirstOrThrow();
+    expect(bulletins).toEqual([
+      expect.objectContaining({ status: 'issued', period_id: stage.id, number: withTasks.closingLoop?.bulletin }),
+    ]);
+    const units = await t.db.selectFrom('bulletin_units').select('mention').execute();
+    expect(units.map((u) => u.mention)).toEqual(expect.arrayContaining(['commended', 'criticised']));
+  });
+
+  it('should open a record by hand against the farmland unit with evidence and its statement', async () => {
+    const records = await t.db
+      .selectFrom('accountability_records')
+      .selectAll()
+      .where('action_id', 'is', null)
+      .execute();
+    expect(records).toEqual([
+      expect.objectContaining({
+        number: withTasks.closingLoop?.accountability,
+        type: 'ineffective',
+        status: 'responded',
+        statement: expect.stringContaining('高标准农田'),
+      }),
+    ]);
+    const evidence = await t.db
+      .selectFrom('accountability_evidence')
+      .select('ref_type')
+      .where('record_id', '=', records[0]?.id as number)
+      .execute();
+    expect(evidence.map((e) => e.ref_type)).toEqual(expect.arrayContaining(['notice', 'action']));
+    const ladder = await t.db
+      .selectFrom('accountability_records')
+      .select('status')
+      .where('action_id', 'is not', null)
+      .execute();
+    expect(ladder.every((r) => r.status === 'dismissed')).toBe(true);
   });
 
   it('should light the open tasks and show the supervision at work: the overdue task red and escalated, requests waiting', async () => {
