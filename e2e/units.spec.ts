@@ -1,7 +1,15 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { admin, adminApi, apiHeaders, signIn, text, uniqueSuffix } from './support.js';
 
 const t = text['zh-CN'];
+
+/**
+ * Narrows the tree to this test's units (their names carry the suffix): on a server shared by every
+ * spec the tree holds many top-level units, more than its window draws at once.
+ */
+async function narrowTree(page: Page, suffix: string) {
+  await page.getByRole('textbox', { name: t.units.searchPlaceholder }).fill(suffix);
+}
 
 test('editing a unit someone else just changed reports the conflict and reloads it', async ({ page, request }) => {
   const s = uniqueSuffix();
@@ -9,6 +17,7 @@ test('editing a unit someone else just changed reports the conflict and reloads 
   const unit = await api.createUnit({ name: `市财政局${s}` });
   await signIn(page, admin.username, admin.password);
   await page.goto('/admin/units');
+  await narrowTree(page, s);
   await page.getByRole('tree').getByRole('treeitem', { name: unit.name }).click();
   await page.getByRole('button', { name: t.common.edit }).click();
   const dialog = page.getByRole('dialog');
@@ -37,6 +46,7 @@ test('moving a unit under its own sub-unit is refused with a clear message', asy
   const other = await api.createUnit({ name: `基础教育科${s}` });
   await signIn(page, admin.username, admin.password);
   await page.goto('/admin/units');
+  await narrowTree(page, s);
   await page.getByRole('tree').getByRole('treeitem', { name: top.name }).click();
 
   // The page still shows both at the top level when someone else makes one the child of the other.
@@ -68,6 +78,7 @@ test('a unit with active sub-units cannot be archived; a leaf is archived, shown
   const confirm = page.locator('.ant-modal-confirm');
   await signIn(page, admin.username, admin.password);
   await page.goto('/admin/units');
+  await narrowTree(page, s);
 
   await tree.getByRole('treeitem', { name: parent.name }).click();
   await page.getByRole('button', { name: t.units.archive }).click();
