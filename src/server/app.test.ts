@@ -130,7 +130,8 @@ async function seedClosingLoop() {
  * tasks and sources (supervisor, admin). `instruct` is writing leader instructions (leader, admin);
  * `unit` is answering for a unit (unit head, staff). `assessment` is reading assessment results
  * (supervisor, admin, leader, auditor); `supervisor` is the supervision office alone (accountability
- * records, which administrators as such may not see).
+ * records, which administrators as such may not see); `portfolio` is a leader's portfolio (leader,
+ * supervisor, admin).
  */
 type Access =
   | 'public'
@@ -142,7 +143,8 @@ type Access =
   | 'instruct'
   | 'unit'
   | 'assessment'
-  | 'supervisor';
+  | 'supervisor'
+  | 'portfolio';
 
 interface RouteCase {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -631,6 +633,7 @@ const ROUTES: RouteCase[] = [
     access: 'supervisor',
     body: () => ({ items: [{ refType: 'event', refId: 1 }], version: 1 }),
   },
+  { method: 'GET', path: '/portfolio', access: 'portfolio' },
 ];
 
 const DECLARED: Record<Access, RoutePolicy> = {
@@ -644,6 +647,7 @@ const DECLARED: Record<Access, RoutePolicy> = {
   unit: allow.roles('unit_head', 'unit_staff'),
   assessment: allow.roles('supervisor', 'admin', 'leader', 'auditor'),
   supervisor: allow.roles('supervisor'),
+  portfolio: allow.roles('leader', 'supervisor', 'admin'),
 };
 
 function isAllowed(access: Access, roles: readonly Role[]): boolean {
@@ -655,6 +659,8 @@ function isAllowed(access: Access, roles: readonly Role[]): boolean {
   if (access === 'unit') return roles.includes('unit_head') || roles.includes('unit_staff');
   if (access === 'assessment') return roles.some((role) => role !== 'unit_head' && role !== 'unit_staff');
   if (access === 'supervisor') return roles.includes('supervisor');
+  if (access === 'portfolio')
+    return roles.some((role) => role === 'leader' || role === 'supervisor' || role === 'admin');
   return roles.some((role) => role === 'admin' || role === 'supervisor' || role === 'auditor');
 }
 

@@ -28,6 +28,7 @@ import { registerSpreadsheetRoutes } from './imports/spreadsheet.routes.js';
 import { registerChannelRoutes } from './notifications/channels.routes.js';
 import { registerPlanRoutes } from './plans/plans.routes.js';
 import { allow, type RoutePolicy } from './policy.js';
+import { registerPortfolioRoutes } from './portfolio/portfolio.routes.js';
 import { registerRectificationRoutes } from './rectifications/rectifications.routes.js';
 import { registerReportRoutes } from './reports/reports.routes.js';
 import { registerSettingsRoutes } from './settings/settings.routes.js';
@@ -198,6 +199,7 @@ export async function buildApp(options: BuildAppOptions): Promise<ZodApp> {
       registerCaseRoutes(zapi, deps);
       registerBulletinRoutes(zapi, deps);
       registerAccountabilityRoutes(zapi, deps);
+      registerPortfolioRoutes(zapi, deps);
       zapi.get('/openapi.json', {
         config: { policy: allow.public },
         schema: { hide: true },

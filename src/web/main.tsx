@@ -8,6 +8,7 @@ import { queryKeys } from './api/query-keys.js';
 import { AppProviders, queryClient } from './app-providers.js';
 import { loginPath } from './auth/require-auth.js';
 import { currentLocale } from './i18n/index.js';
+import { registerServiceWorker } from './lib/service-worker.js';
 import { router } from './routes.js';
 
 configureApi({
@@ -34,3 +35,5 @@ createRoot(container).render(
     </AppProviders>
   </StrictMode>,
 );
+
+registerServiceWorker();

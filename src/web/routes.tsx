@@ -67,6 +67,9 @@ const ReviewWorksheetPage = lazy(async () => ({
 const RectificationsPage = lazy(async () => ({
   default: (await import('./pages/rectifications/rectifications-page.js')).RectificationsPage,
 }));
+const PortfolioPage = lazy(async () => ({
+  default: (await import('./pages/portfolio/portfolio-page.js')).PortfolioPage,
+}));
 const CasesPage = lazy(async () => ({
   default: (await import('./pages/cases/cases-page.js')).CasesPage,
 }));
@@ -124,6 +127,14 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'inbox', element: <InboxPage /> },
+      {
+        path: 'portfolio',
+        element: (
+          <RequireRole roles={['leader', 'supervisor', 'admin']}>
+            <PortfolioPage />
+          </RequireRole>
+        ),
+      },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'notifications/preferences', element: <NotificationPrefsPage /> },
       {

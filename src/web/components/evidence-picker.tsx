@@ -1,5 +1,5 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Progress, Select, Typography, Upload } from 'antd';
+import { App, Button, Flex, Grid, Progress, Select, Typography, Upload } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ALLOWED_EXTENSIONS } from '../../domain/file-types.js';
@@ -7,9 +7,12 @@ import { useFileSettings, useTaskFiles, useUploadTaskFile } from '../api/evidenc
 import { currentLocale } from '../i18n/index.js';
 import { errorMessage } from '../lib/error-message.js';
 import { formatFileSize } from '../lib/file-size.js';
+import { CameraButton } from './camera-button.js';
 import { type EvidenceFile, EvidenceFileList } from './evidence-file-list.js';
 
-const ACCEPT = ALLOWED_EXTENSIONS.map((extension) => `.${extension}`).join(',');
+// `image/*` as well as the extensions: phones then offer the camera and the photo library beside
+// the file browser (a photo in a format not on the allow-list is still refused by the server).
+const ACCEPT = [...ALLOWED_EXTENSIONS.map((extension) => `.${extension}`), 'image/*'].join(',');
 
 interface EvidencePickerProps {
   /** The task the files belong to (uploaded to, and picked from). */
@@ -43,6 +46,8 @@ export function EvidencePicker({ taskId, value, onChange, disabled, maxCount = 5
   const upload = useUploadTaskFile(taskId);
   const [uploading, setUploading] = useState<Uploading[]>([]);
   const [picks, setPicks] = useState(0);
+  // On a phone, a second button opens the back camera straight away (most evidence is a photo).
+  const isPhone = Grid.useBreakpoint().md === false;
   const chosen = value ?? [];
   const byId = new Map((files.data ?? []).map((file) => [file.id, file]));
   const chosenFiles: EvidenceFile[] = chosen.map(
@@ -99,6 +104,7 @@ export function EvidencePicker({ taskId, value, onChange, disabled, maxCount = 5
             {t('closure.evidence.upload')}
           </Button>
         </Upload>
+        {isPhone && <CameraButton onPhoto={handleUpload} disabled={disabled || isFull} />}
         {others.length > 0 && !disabled && (
           <Select<number>
             key={picks}

@@ -14,6 +14,7 @@ import {
   ImportOutlined,
   InboxOutlined,
   NotificationOutlined,
+  PieChartOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -33,6 +34,7 @@ type MenuItem = NonNullable<MenuProps['items']>[number];
 function selectedKey(pathname: string): string {
   const keys = [
     '/inbox',
+    '/portfolio',
     '/reviews',
     '/notifications',
     '/tasks',
@@ -75,6 +77,9 @@ export function NavMenu({ inlineCollapsed }: { inlineCollapsed?: boolean }) {
         </Link>
       ),
     },
+    ...(hasAnyRole(user, ['leader'])
+      ? [{ key: '/portfolio', icon: <PieChartOutlined />, label: <Link to="/portfolio">{t('portfolio.nav')}</Link> }]
+      : []),
     ...(hasAnyRole(user, ['supervisor', 'admin', 'unit_head', 'leader'])
       ? [
           {

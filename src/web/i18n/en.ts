@@ -3,6 +3,7 @@ import { accountabilityEn } from './sections/accountability.js';
 import { assessmentEn } from './sections/assessment.js';
 import { bulletinEn } from './sections/bulletins.js';
 import { caseEn } from './sections/cases.js';
+import { portfolioEn } from './sections/portfolio.js';
 import { rectificationEn } from './sections/rectifications.js';
 import { reviewEn } from './sections/review.js';
 
@@ -1296,6 +1297,7 @@ export const en: Messages = {
     },
     evidence: {
       upload: 'Upload files',
+      camera: 'Take a photo',
       pickExisting: "Choose from the task's files",
       hint: 'PDF, images, Office and WPS documents, OFD or ZIP, up to {{size}} each.',
       hintNoSize: 'PDF, images, Office and WPS documents, OFD or ZIP.',
@@ -2564,6 +2566,7 @@ export const en: Messages = {
   review: reviewEn,
   rectifications: rectificationEn,
   cases: caseEn,
+  portfolio: portfolioEn,
   bulletins: bulletinEn,
   accountability: accountabilityEn,
 };

@@ -2,6 +2,7 @@ import { accountabilityZhCN } from './sections/accountability.js';
 import { assessmentZhCN } from './sections/assessment.js';
 import { bulletinZhCN } from './sections/bulletins.js';
 import { caseZhCN } from './sections/cases.js';
+import { portfolioZhCN } from './sections/portfolio.js';
 import { rectificationZhCN } from './sections/rectifications.js';
 import { reviewZhCN } from './sections/review.js';
 /**
@@ -1256,6 +1257,7 @@ export const zhCN = {
     },
     evidence: {
       upload: '上传文件',
+      camera: '拍照上传',
       pickExisting: '从本事项已上传的文件中选择',
       hint: '支持 PDF、图片、Office 和 WPS 文档、OFD、ZIP，单个文件不超过 {{size}}。',
       hintNoSize: '支持 PDF、图片、Office 和 WPS 文档、OFD、ZIP。',
@@ -2493,6 +2495,7 @@ export const zhCN = {
   review: reviewZhCN,
   rectifications: rectificationZhCN,
   cases: caseZhCN,
+  portfolio: portfolioZhCN,
   bulletins: bulletinZhCN,
   accountability: accountabilityZhCN,
 };

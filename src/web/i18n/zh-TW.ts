@@ -3,6 +3,7 @@ import { accountabilityZhTW } from './sections/accountability.js';
 import { assessmentZhTW } from './sections/assessment.js';
 import { bulletinZhTW } from './sections/bulletins.js';
 import { caseZhTW } from './sections/cases.js';
+import { portfolioZhTW } from './sections/portfolio.js';
 import { rectificationZhTW } from './sections/rectifications.js';
 import { reviewZhTW } from './sections/review.js';
 
@@ -1255,6 +1256,7 @@ export const zhTW: Messages = {
     },
     evidence: {
       upload: '上傳檔案',
+      camera: '拍照上傳',
       pickExisting: '從本事項已上傳的檔案中選取',
       hint: '支援 PDF、圖片、Office 和 WPS 文件、OFD、ZIP，單一檔案不超過 {{size}}。',
       hintNoSize: '支援 PDF、圖片、Office 和 WPS 文件、OFD、ZIP。',
@@ -2492,6 +2494,7 @@ export const zhTW: Messages = {
   review: reviewZhTW,
   rectifications: rectificationZhTW,
   cases: caseZhTW,
+  portfolio: portfolioZhTW,
   bulletins: bulletinZhTW,
   accountability: accountabilityZhTW,
 };

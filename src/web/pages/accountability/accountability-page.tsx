@@ -95,7 +95,7 @@ function RecordRow({ record }: { record: AccountabilitySummary }) {
   const locale = currentLocale();
   const subject = [record.subjectUnit?.name, record.subjectUser?.displayName].filter(Boolean).join(' · ');
   const dates = [
-    t('accountability.columns.created') + ' ' + formatDate(record.createdAt, locale),
+    `${t('accountability.columns.created')} ${formatDate(record.createdAt, locale)}`,
     record.statementDue ? t('accountability.statementDueOn', { date: formatDay(record.statementDue, locale) }) : null,
     record.decidedAt ? t('accountability.decidedOn', { date: formatDate(record.decidedAt, locale) }) : null,
   ];
