@@ -41,8 +41,8 @@ function Block({ label, text }: { label: string; text: string }) {
   );
 }
 
-/** Where the finding came from, linked to its page (review worksheet, bulletin, case, task). */
-function OriginLink({ item }: { item: Rectification }) {
+/** The origin in words, linked to its page (review worksheet, bulletin, case, record), and its task. */
+export function OriginLink({ item }: { item: Rectification }) {
   const { t } = useTranslation();
   const path = originPath({
     type: item.origin.type,
@@ -52,9 +52,12 @@ function OriginLink({ item }: { item: Rectification }) {
   });
   const label = t(`rectifications.origins.${item.origin.type}`);
   const task = item.origin.task;
+  // With an origin task, the task link says where; the origin type then needs no link of its own
+  // unless it points somewhere else (a review worksheet, a bulletin).
+  const typeLinked = path !== null && (!task || path !== `/tasks/${task.id}`);
   return (
     <>
-      {path ? <Link to={path}>{label}</Link> : label}
+      {typeLinked ? <Link to={path}>{label}</Link> : label}
       {task && (
         <>
           {' · '}

@@ -2,13 +2,12 @@ import { AuditOutlined } from '@ant-design/icons';
 import { Card, Flex, Skeleton, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { isApiError } from '../../api/http.js';
 import type { Rectification } from '../../api/rectifications.api.js';
 import { LoadError } from '../../components/load-error.js';
 import { currentLocale } from '../../i18n/index.js';
 import { formatShortDateTime } from '../../lib/format.js';
-import { originPath } from './rectification-filters.js';
+import { OriginLink } from './rectification-card.js';
 import { useRectification } from './rectifications.queries.js';
 
 // The rectification's own facts on its task page (整改信息): where the finding came from, what it
@@ -39,35 +38,6 @@ function Field({ label, inRow, children }: { label: string; inRow?: boolean; chi
       </Typography.Text>
       <div style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>{children}</div>
     </Flex>
-  );
-}
-
-/** The origin in words, linked to its page (review worksheet, bulletin, case, record), and its task. */
-function Origin({ item }: { item: Rectification }) {
-  const { t } = useTranslation();
-  const path = originPath({
-    type: item.origin.type,
-    id: item.origin.id,
-    periodId: item.period?.id ?? null,
-    taskId: item.origin.task?.id ?? null,
-  });
-  const label = t(`rectifications.origins.${item.origin.type}`);
-  const task = item.origin.task;
-  // With an origin task, the task link says where; the origin type then needs no link of its own
-  // unless it points somewhere else (a review worksheet, a bulletin).
-  const typeLinked = path !== null && (!task || path !== `/tasks/${task.id}`);
-  return (
-    <>
-      {typeLinked ? <Link to={path}>{label}</Link> : label}
-      {task && (
-        <>
-          {' · '}
-          <Link to={`/tasks/${task.id}`}>
-            {task.number} {task.title}
-          </Link>
-        </>
-      )}
-    </>
   );
 }
 
@@ -135,7 +105,7 @@ export function TaskRectificationPanel({ taskId }: { taskId: number }) {
       <Flex vertical gap={12}>
         <Flex wrap gap={12}>
           <Field inRow label={t('rectifications.fields.origin')}>
-            <Origin item={item} />
+            <OriginLink item={item} />
           </Field>
           {item.period && (
             <Field inRow label={t('rectifications.fields.period')}>
