@@ -40,6 +40,8 @@ const SEARCH_TERMS = [
   '河湖长制',
   '口袋公园',
 ];
+/** Tags the generator gives tasks (gen-data.ts TAGS), for the cockpit's tag filter. */
+const COCKPIT_TAGS = ['民生实事', '重点项目', '省考指标'];
 /** …and 2 characters (LIKE over the otherwise-filtered set). */
 const SHORT_TERMS = ['改造', '整治', '招标', '防汛', '普惠', '管廊', '养老', '验收'];
 
@@ -200,6 +202,50 @@ export async function prepareScenarios(
       request: progressRequest(supervisor, shuffled(otherLeaves), versions, pending),
     },
   ];
+  // Issue 8: the cockpit, for the whole organisation, one unit's subtree, under each summary filter,
+  // and for a deputy leader's charge (several units); two viewers at once.
+  const { items: sources } = await getJson<{ items: Array<{ id: number }> }>(supervisor, '/sources?limit=50');
+  const leader = await signIn(baseUrl, 'leader.0002', accounts.password);
+  const cockpitFilters = rotating([
+    '',
+    'keyOnly=true',
+    ...shuffled(sources)
+      .slice(0, 8)
+      .map((source) => `sourceId=${source.id}`),
+    ...COCKPIT_TAGS.map((tag) => `tag=${encodeURIComponent(tag)}`),
+  ]);
+  const cockpitUnits = rotating(subtreeUnits.map((u) => u.id));
+  const cockpitTarget = { p99Ms: 200 };
+  scenarios.push(
+    {
+      name: 'cockpit: whole organisation',
+      connections: 2,
+      example: 'GET /cockpit as the supervision office (also keyOnly=true)',
+      target: cockpitTarget,
+      request: getRequest(supervisor, rotating(['/cockpit', '/cockpit?keyOnly=true'])),
+    },
+    {
+      name: 'cockpit: one unit subtree',
+      connections: 2,
+      example: 'GET /cockpit?unitId=… (departments and districts, depth 1–2)',
+      target: cockpitTarget,
+      request: getRequest(supervisor, () => `/cockpit?unitId=${cockpitUnits()}`),
+    },
+    {
+      name: 'cockpit: a source, a tag or key tasks',
+      connections: 2,
+      example: 'GET /cockpit?sourceId=… | tag=民生实事 | keyOnly=true (whole organisation)',
+      target: cockpitTarget,
+      request: getRequest(supervisor, () => `/cockpit?${cockpitFilters()}`),
+    },
+    {
+      name: "cockpit: a deputy leader's charge",
+      connections: 2,
+      example: 'GET /cockpit as leader.0002 (several units in charge)',
+      target: cockpitTarget,
+      request: getRequest(leader, () => '/cockpit'),
+    },
+  );
   const notes = [
     `subtree units: ${subtreeUnits.length} (${top.length} at depth 1, ${second.length} at depth 2)`,
     `detail ids: ${parents.length} root tasks with subtasks; progress leaves: ${leaves.length}`,

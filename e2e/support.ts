@@ -20,14 +20,14 @@ export async function useLocale(page: Page, locale: keyof typeof text): Promise<
   await page.addInitScript((value) => window.localStorage.setItem('luoshi.locale', value), locale);
 }
 
-/** Signs in through the login form (in zh-CN unless told otherwise) and waits for Home. */
+/** Signs in through the login form (in zh-CN unless told otherwise) and waits for Home (the cockpit for leaders and supervisors). */
 export async function signIn(page: Page, username: string, password: string, locale: keyof typeof text = 'zh-CN') {
   const t = text[locale];
   await page.goto('/login');
   await page.getByLabel(t.login.username).fill(username);
   await page.getByLabel(t.login.password).fill(password);
   await page.getByRole('button', { name: t.login.submit }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/(cockpit)?$/);
 }
 
 /** Signs out through the account menu in the header. */

@@ -24,7 +24,15 @@ let sampleNoticeId = 0;
 /** A webhook (notifications/webhooks.service.ts). */
 let sampleWebhookId = 0;
 /** Issue 7's sample objects: an assessment period (computed), a rectification, a bulletin, an accountability record. */
-const closing = { periodId: 0, periodTaskId: 0, rectificationId: 0, bulletinId: 0, recordId: 0, caseId: 0 };
+const closing = {
+  periodId: 0,
+  periodTaskId: 0,
+  rectificationId: 0,
+  bulletinId: 0,
+  recordId: 0,
+  caseId: 0,
+  scheduleId: 0,
+};
 /** The session cookie of a user holding just that role. */
 const cookies = new Map<Role, string>();
 
@@ -119,6 +127,16 @@ async function seedClosingLoop() {
       taskIds: [samples.taskId],
       evidence: [],
       proposal: '矩阵样本问责',
+    })
+  ).id;
+  closing.scheduleId = (
+    await post(admin, '/status-report-schedules', {
+      name: '矩阵样本定时发送',
+      sourceId: samples.sourceId,
+      frequency: 'weekly',
+      formats: ['xlsx'],
+      recipientIds: [samples.userId],
+      ownerId: samples.userId,
     })
   ).id;
 }
@@ -634,6 +652,54 @@ const ROUTES: RouteCase[] = [
     body: () => ({ items: [{ refType: 'event', refId: 1 }], version: 1 }),
   },
   { method: 'GET', path: '/portfolio', access: 'portfolio' },
+  { method: 'GET', path: '/cockpit', access: 'assessment' },
+  // Issue 8: implementation reports (status-reports/*.test.ts). The report is scoped by the caller's
+  // task scope, so every signed-in role may read it (sourceId=1 is samples.sourceId, the first source).
+  { method: 'GET', path: '/status-reports', access: 'signedIn', query: 'sourceId=1' },
+  { method: 'GET', path: '/status-reports/document.docx', access: 'signedIn', query: 'sourceId=1' },
+  { method: 'GET', path: '/status-reports/document.pdf', access: 'signedIn', query: 'sourceId=1' },
+  { method: 'GET', path: '/status-reports/document.xlsx', access: 'signedIn', query: 'sourceId=1' },
+  { method: 'GET', path: '/status-report-schedules', access: 'supervision' },
+  {
+    method: 'POST',
+    path: '/status-report-schedules',
+    access: 'supervision',
+    body: () => ({
+      name: '越权定时',
+      sourceId: samples.sourceId,
+      frequency: 'weekly',
+      formats: ['xlsx'],
+      recipientIds: [samples.userId],
+      ownerId: samples.userId,
+    }),
+  },
+  { method: 'GET', path: '/status-report-schedules/:id', access: 'supervision' },
+  {
+    method: 'PATCH',
+    path: '/status-report-schedules/:id',
+    access: 'supervision',
+    body: () => ({ name: '越权改名', version: 1 }),
+  },
+  { method: 'DELETE', path: '/status-report-schedules/:id', access: 'supervision', query: 'version=1' },
+  { method: 'POST', path: '/status-report-schedules/:id/send', access: 'supervision' },
+  // Issue 8 item 4: the public accountability page (public/*.test.ts). The sample task is not public,
+  // so everyone (signed in or not) gets 404 on the public task itself.
+  { method: 'GET', path: '/public/tasks', access: 'public' },
+  { method: 'GET', path: '/public/tasks/:id', access: 'public', hiddenFrom: ROLES },
+  { method: 'POST', path: '/public/tasks/:id/ratings', access: 'public', body: () => ({ rating: 5 }) },
+  {
+    method: 'POST',
+    path: '/tasks/:id/public',
+    access: 'supervision',
+    body: () => ({ isPublic: true, includeSubtasks: false, version: 1 }),
+  },
+  { method: 'GET', path: '/public-ratings', access: 'supervision' },
+  {
+    method: 'POST',
+    path: '/public-ratings/:id/moderate',
+    access: 'supervision',
+    body: () => ({ status: 'approved', version: 1 }),
+  },
 ];
 
 const DECLARED: Record<Access, RoutePolicy> = {
@@ -677,6 +743,7 @@ function sampleUrl(route: RouteCase): string {
     assessment: closing.periodId,
     cases: closing.caseId,
     bulletins: closing.bulletinId,
+    'status-report-schedules': closing.scheduleId,
     accountability: closing.recordId,
   };
   const id = ids[route.path.split('/')[1] ?? ''] ?? 1;

@@ -16,6 +16,7 @@ import { registerBulletinRoutes } from './bulletins/bulletins.routes.js';
 import { registerCalendarRoutes } from './calendar/calendar.routes.js';
 import { registerCaseRoutes } from './cases/cases.routes.js';
 import { registerClosureAndNotificationRoutes } from './closure/closure-module.routes.js';
+import { registerCockpitRoutes } from './cockpit/cockpit.routes.js';
 import type { Config } from './config.js';
 import type { Database, Dialect } from './db/connect.js';
 import { handleFrameworkError, registerErrorHandling } from './errors.js';
@@ -29,10 +30,12 @@ import { registerChannelRoutes } from './notifications/channels.routes.js';
 import { registerPlanRoutes } from './plans/plans.routes.js';
 import { allow, type RoutePolicy } from './policy.js';
 import { registerPortfolioRoutes } from './portfolio/portfolio.routes.js';
+import { registerPublicAccountability } from './public/public.routes.js';
 import { registerRectificationRoutes } from './rectifications/rectifications.routes.js';
 import { registerReportRoutes } from './reports/reports.routes.js';
 import { registerSettingsRoutes } from './settings/settings.routes.js';
 import { registerSourceRoutes } from './sources/sources.routes.js';
+import { registerStatusReportRoutes } from './status-reports/status-reports.routes.js';
 import { registerCoordinationRoutes } from './supervision/coordination.routes.js';
 import { registerExtensionRoutes } from './supervision/extensions.routes.js';
 import { registerInstructionRoutes } from './supervision/instructions.routes.js';
@@ -200,6 +203,8 @@ export async function buildApp(options: BuildAppOptions): Promise<ZodApp> {
       registerBulletinRoutes(zapi, deps);
       registerAccountabilityRoutes(zapi, deps);
       registerPortfolioRoutes(zapi, deps);
+      registerCockpitRoutes(zapi, deps);
+      registerStatusReportRoutes(zapi, deps);
       zapi.get('/openapi.json', {
         config: { policy: allow.public },
         schema: { hide: true },
@@ -209,6 +214,7 @@ export async function buildApp(options: BuildAppOptions): Promise<ZodApp> {
     { prefix: API_PREFIX },
   );
 
+  await registerPublicAccountability(app, deps, API_PREFIX);
   await registerWebRoutes(app, options.webDir ?? WEB_DIST);
   return app;
 }

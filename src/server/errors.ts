@@ -100,6 +100,8 @@ const STATUS: Record<ErrorCode, number> = {
   bulletin_not_editable: 409,
   accountability_action_illegal: 409,
   accountability_subject_required: 422,
+  rating_rate_limited: 429,
+  status_report_window_too_long: 422,
   internal_error: 500,
 };
 

@@ -5,8 +5,10 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { createDatabase, type Database } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { isEntryPoint } from './entry-point.js';
+import { startCockpitSnapshots } from './jobs/cockpit-snapshots.js';
 import { startDeliveries } from './jobs/deliveries.js';
 import { startHousekeeping } from './jobs/housekeeping.js';
+import { startStatusReports } from './jobs/status-reports.js';
 import { startSupervisionSweep } from './jobs/supervision-sweep.js';
 import { ensureFirstAdmin } from './users/bootstrap.service.js';
 
@@ -34,12 +36,16 @@ export async function startServer(config: Config): Promise<void> {
   // The jobs are idempotent (several nodes may run them at once); one worker of a cluster is enough.
   const runsJobs = config.jobs && (worker === undefined || worker === 1);
   const stopHousekeeping = runsJobs ? startHousekeeping(db, app.log, config.timeZone) : () => {};
+  const stopSnapshots = runsJobs ? startCockpitSnapshots({ db, dialect, config }, app.log) : () => {};
   const stopSweep = runsJobs ? startSupervisionSweep(db, app.log, config.timeZone) : () => {};
   const stopDeliveries = runsJobs ? startDeliveries({ db, dialect, config }, app.log) : () => {};
+  const stopStatusReports = runsJobs ? startStatusReports({ db, dialect, config }, app.log) : () => {};
   const stopJobs = () => {
     stopHousekeeping();
+    stopSnapshots();
     stopSweep();
     stopDeliveries();
+    stopStatusReports();
   };
   let closing = false;
   const shutdown = async (signal: string) => {

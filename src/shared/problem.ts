@@ -94,6 +94,8 @@ export const ERROR_CODES = [
   'bulletin_not_editable',
   'accountability_action_illegal',
   'accountability_subject_required',
+  'rating_rate_limited',
+  'status_report_window_too_long',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { REVIEW_ACTIONS, REVIEW_STATUSES } from '../domain/review-flow.js';
 import { fileViewSchema } from './files-api.js';
 import { planItemId } from './plans-api.js';
+import { PUBLIC_LIMITS } from './public-api.js';
 import { dateString } from './task-api.js';
 
 // The reporting API (进展反馈, issue 4 items 2, 3, 5, 6): reporting cycles, report slots, reports
@@ -189,6 +190,8 @@ export const reportDetailSchema = reportSummarySchema
     targetValues: z.record(z.string(), z.number()),
     milestonesDone: z.array(z.string()),
     explanation: z.string().nullable(),
+    /** What the public page shows once the report is accepted (公开督办); null when none. */
+    publicSummary: z.string().nullable(),
     /** Evidence files (part A's file view). */
     files: z.array(fileViewSchema),
     rounds: z.array(reportRoundSchema),
@@ -220,6 +223,8 @@ export const saveReportBody = z.strictObject({
     .optional(),
   milestonesDone: z.array(planItemId).max(REPORT_LIMITS.milestonesMax).optional(),
   explanation: z.string().max(REPORT_LIMITS.explanationMax).nullable().optional(),
+  /** Visible to the public once accepted (公开督办). */
+  publicSummary: z.string().max(PUBLIC_LIMITS.summaryMax).nullable().optional(),
   fileIds: z.array(id).max(REPORT_LIMITS.filesMax).optional(),
 });
 

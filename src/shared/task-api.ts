@@ -256,6 +256,26 @@ export const listTasksQuery = z.strictObject({
     .optional(),
   /** One health flag. */
   flag: z.enum(HEALTH_FLAGS).optional(),
+  /** Tasks led by any of these units or below them (comma-separated ids): a leader's several units in charge. */
+  leadUnits: z
+    .string()
+    .transform((v) => v.split(',').filter(Boolean).map(Number))
+    .pipe(z.array(z.number().int().positive().max(2147483647)).min(1).max(20))
+    .optional(),
+  /** Tasks carrying this tag. */
+  tag: z.string().trim().min(1).max(TASK_LIMITS.tagMax).optional(),
+  /** Closed on or after / on or before this (local) day. */
+  closedFrom: dateString.optional(),
+  closedTo: dateString.optional(),
+  /** Closed no later than the deadline (true) or after it (false); closed tasks only. */
+  onTime: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  /** An open key task's progress against expectation (as the cockpit's trajectory chart). */
+  trajectory: z.enum(['on_track', 'slightly_behind', 'behind', 'far_behind']).optional(),
+  /** Tasks of an assessment period. */
+  periodId: z.coerce.number().int().positive().max(2147483647).optional(),
   q: z.string().min(TASK_LIMITS.searchMin).max(TASK_LIMITS.searchMax).optional(),
   sort: z.enum(TASK_SORTS).default('-updated'),
   cursor: z.string().max(200).optional(),

@@ -67,6 +67,9 @@ const ReviewWorksheetPage = lazy(async () => ({
 const RectificationsPage = lazy(async () => ({
   default: (await import('./pages/rectifications/rectifications-page.js')).RectificationsPage,
 }));
+const CockpitPage = lazy(async () => ({
+  default: (await import('./pages/cockpit/cockpit-page.js')).CockpitPage,
+}));
 const PortfolioPage = lazy(async () => ({
   default: (await import('./pages/portfolio/portfolio-page.js')).PortfolioPage,
 }));
@@ -76,6 +79,9 @@ const CasesPage = lazy(async () => ({
 const CasePage = lazy(async () => ({
   default: (await import('./pages/cases/case-page.js')).CasePage,
 }));
+const PublicRatingsPage = lazy(async () => ({
+  default: (await import('./pages/public-ratings/public-ratings-page.js')).PublicRatingsPage,
+}));
 const BulletinsPage = lazy(async () => ({
   default: (await import('./pages/bulletins/bulletins-page.js')).BulletinsPage,
 }));
@@ -84,6 +90,12 @@ const BulletinPage = lazy(async () => ({
 }));
 const BulletinPrintPage = lazy(async () => ({
   default: (await import('./pages/bulletins/bulletin-print-page.js')).BulletinPrintPage,
+}));
+const StatusReportsPage = lazy(async () => ({
+  default: (await import('./pages/status-reports/status-reports-page.js')).StatusReportsPage,
+}));
+const StatusReportSchedulesPage = lazy(async () => ({
+  default: (await import('./pages/status-reports/status-report-schedules-page.js')).StatusReportSchedulesPage,
 }));
 const AccountabilityPage = lazy(async () => ({
   default: (await import('./pages/accountability/accountability-page.js')).AccountabilityPage,
@@ -126,6 +138,14 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <HomePage /> },
+      {
+        path: 'cockpit',
+        element: (
+          <RequireRole roles={['leader', 'supervisor', 'admin', 'auditor']}>
+            <CockpitPage />
+          </RequireRole>
+        ),
+      },
       { path: 'inbox', element: <InboxPage /> },
       {
         path: 'portfolio',
@@ -196,8 +216,26 @@ export const router = createBrowserRouter([
       { path: 'cases/:id', element: <CasePage /> },
       { path: 'bulletins', element: <BulletinsPage /> },
       { path: 'bulletins/:id', element: <BulletinPage /> },
+      // 落实情况报告: anyone signed in, scoped by the server; the schedules are the supervision office's.
+      { path: 'status-reports', element: <StatusReportsPage /> },
+      {
+        path: 'status-reports/schedules',
+        element: (
+          <RequireRole roles={['supervisor', 'admin']}>
+            <StatusReportSchedulesPage />
+          </RequireRole>
+        ),
+      },
       { path: 'accountability', element: <AccountabilityPage /> },
       { path: 'accountability/:id', element: <AccountabilityRecordPage /> },
+      {
+        path: 'public-ratings',
+        element: (
+          <RequireRole roles={['supervisor', 'admin']}>
+            <PublicRatingsPage />
+          </RequireRole>
+        ),
+      },
       { path: 'reports/:id', element: <ReportPage /> },
       { path: 'reports/:id/edit', element: <ReportEditPage /> },
       { path: 'reports/:id/compare/:otherId', element: <ReportComparePage /> },

@@ -61,6 +61,8 @@ export interface ReportTable {
   /** JSON array of plan milestone ids. */
   milestones_done: string;
   explanation: string | null;
+  /** What the public page shows once the report is accepted (migration 0015); null when none. */
+  public_summary: Generated<string | null>;
   /** Normalised text length at the last submission (similarity candidates are filtered by it). */
   norm_length: number | null;
   similarity: number | null;

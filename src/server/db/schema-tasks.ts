@@ -63,6 +63,8 @@ export interface TaskTable {
   suspended_from: string | null;
   assigned_at: Timestamp | null;
   closed_at: Timestamp | null;
+  /** The local day of closed_at (migration 0014), for "closed on time" in the cockpit's summaries. */
+  closed_on: Generated<string | null>;
   created_by: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -4,9 +4,12 @@ import type { AssessmentTables } from './schema-assessment.js';
 import type { AuditChainTables } from './schema-audit.js';
 import type { CalendarTables } from './schema-calendar.js';
 import type { ClosureTables } from './schema-closure.js';
+import type { CockpitTables } from './schema-cockpit.js';
 import type { FileTables } from './schema-files.js';
 import type { PlanTables } from './schema-plans.js';
+import type { PublicTables } from './schema-public.js';
 import type { ReportTables } from './schema-reports.js';
+import type { StatusReportTables } from './schema-status-reports.js';
 import type { SupervisionTables } from './schema-supervision.js';
 import type { TaskTables } from './schema-tasks.js';
 
@@ -139,4 +142,7 @@ export interface DB
     FileTables,
     ReportTables,
     SupervisionTables,
-    AssessmentTables {}
+    AssessmentTables,
+    CockpitTables,
+    PublicTables,
+    StatusReportTables {}

@@ -7,6 +7,8 @@ import { findUserRowByUsername } from '../users/users.repository.js';
 import { createUser } from '../users/users.service.js';
 import { type DemoClosingLoopResult, loadDemoClosingLoop } from './demo-closing-loop.js';
 import { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_PEOPLE, type DemoUnit } from './demo-data.js';
+import { loadDemoPublicPage } from './demo-public.js';
+import { loadDemoStatusReports } from './demo-status-reports.js';
 import { type DemoTasksResult, loadDemoTasks } from './demo-tasks.js';
 
 /** How many of one kind of thing the demo created, and which were there already. */
@@ -104,5 +106,7 @@ export async function loadDemo(
   }
   const tasks = config ? await loadDemoTasks(db, config, ids) : null;
   const closingLoop = config ? await loadDemoClosingLoop({ db, config }, ids) : null;
+  if (config) await loadDemoPublicPage({ db, config });
+  if (config) await loadDemoStatusReports({ db, config });
   return { units, users, tasks, closingLoop };
 }

@@ -122,6 +122,7 @@ export const TASKS: TableSpec<GenTaskRow> = {
     ['suspended_from', TEXT],
     ['assigned_at', TS],
     ['closed_at', TS],
+    ['closed_on', TEXT],
     ['created_by', INT],
     ['created_at', TS],
     ['updated_at', TS],

@@ -195,6 +195,7 @@ export function treeRows(tree: readonly GenNode[], ctx: RowContext): GenRows {
       suspended_from: node.status === 'suspended' ? 'in_progress' : null,
       assigned_at: assignedDay === null ? null : instant(assignedDay),
       closed_at: closedDay === null ? null : instant(closedDay),
+      closed_on: closedDay === null ? null : dateOf(Math.min(closedDay, ctx.today - 1)),
       created_by: createdBy,
       created_at: createdAt,
       updated_at: lastDay === node.createdDay ? createdAt : instant(lastDay),

@@ -105,6 +105,8 @@ const ERROR_DETAILS: Record<Locale, Catalogue> = {
     bulletin_not_editable: '通报已印发，不能再修改。',
     accountability_action_illegal: '问责记录当前状态（{status}）下不能这样操作。',
     accountability_subject_required: '问责对象须为一个单位或一个人（或两者）。',
+    rating_rate_limited: '提交评价过于频繁：同一网络每小时最多 5 条、每个事项每天 1 条，请稍后再试。',
+    status_report_window_too_long: '报告时段为 {days} 天，超过上限 {limit} 天，请缩短时段。',
     internal_error: '服务器出错了，请稍后再试（请求编号 {requestId}）。',
   },
   'zh-TW': {
@@ -205,6 +207,8 @@ const ERROR_DETAILS: Record<Locale, Catalogue> = {
     bulletin_not_editable: '通報已印發，無法再修改。',
     accountability_action_illegal: '問責記錄目前狀態（{status}）下無法這樣操作。',
     accountability_subject_required: '問責對象須為一個單位或一個人（或兩者）。',
+    rating_rate_limited: '提交評價過於頻繁：同一網路每小時最多 5 則、每個事項每天 1 則，請稍後再試。',
+    status_report_window_too_long: '報告時段為 {days} 天，超過上限 {limit} 天，請縮短時段。',
     internal_error: '伺服器出錯了，請稍後再試（請求編號 {requestId}）。',
   },
   en: {
@@ -318,6 +322,9 @@ const ERROR_DETAILS: Record<Locale, Catalogue> = {
     accountability_action_illegal:
       'The accountability record cannot be handled this way in its current state ({status}).',
     accountability_subject_required: 'An accountability record needs a subject: a unit, a person or both.',
+    rating_rate_limited:
+      'Too many ratings: at most 5 an hour from one network and 1 a day per task. Please try again later.',
+    status_report_window_too_long: 'The report covers {days} days, more than the limit of {limit}: shorten the window.',
     internal_error: 'Something went wrong on the server. Please try again later (request {requestId}).',
   },
 };
@@ -346,6 +353,7 @@ const OBJECT_NAMES: Record<Locale, Record<string, string>> = {
     case: '案例',
     adoption: '采纳情况',
     bulletin: '通报',
+    rating: '公众评价',
     accountability: '问责记录',
     report_cycle: '报送周期',
     webhook: 'Webhook',
@@ -377,6 +385,7 @@ const OBJECT_NAMES: Record<Locale, Record<string, string>> = {
     case: '案例',
     adoption: '採納情況',
     bulletin: '通報',
+    rating: '公眾評價',
     accountability: '問責記錄',
     report_cycle: '報送週期',
     webhook: 'Webhook',
@@ -408,6 +417,7 @@ const OBJECT_NAMES: Record<Locale, Record<string, string>> = {
     case: 'case',
     adoption: 'adoption',
     bulletin: 'bulletin',
+    rating: 'rating',
     accountability: 'accountability record',
     report_cycle: 'reporting cycle',
     webhook: 'webhook',

@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import type { Database, Dialect } from '../db/connect.js';
 import { recipientLocale } from './channel-values.js';
 import { claimDueDeliveries, type DeliveryRow, markDeliveryFailed, markDeliverySent } from './deliveries.repository.js';
-import { createEmailSender, type EmailSender, type SendOutcome } from './email.sender.js';
+import { createEmailSender, type EmailAttachment, type EmailSender, type SendOutcome } from './email.sender.js';
 import { postWebhook } from './webhook.sender.js';
 import { buildWebhookRequest, type WebhookEvent } from './webhook-formats.js';
 import { findWebhookRows, type WebhookRow } from './webhooks.repository.js';
@@ -55,9 +55,10 @@ function parsePayload<T>(json: string): T | null {
 }
 
 async function sendEmail(row: DeliveryRow, email: EmailSender): Promise<Attempt> {
-  const body = parsePayload<{ text: string; html: string }>(row.payload);
+  const body = parsePayload<{ text: string; html: string; attachments?: EmailAttachment[] }>(row.payload);
   if (!body) return { ok: false, status: null, error: 'payload unreadable', final: true };
-  return email.send({ to: row.target, subject: row.subject ?? '', text: body.text, html: body.html });
+  const mail = { to: row.target, subject: row.subject ?? '', text: body.text, html: body.html };
+  return email.send(body.attachments?.length ? { ...mail, attachments: body.attachments } : mail);
 }
 
 async function sendWebhook(

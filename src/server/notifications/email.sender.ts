@@ -9,8 +9,15 @@ export interface SendOutcome {
   error: string | null;
 }
 
+/** A file sent with an email (a scheduled implementation report), its bytes in base64 as queued. */
+export interface EmailAttachment {
+  fileName: string;
+  contentType: string;
+  base64: string;
+}
+
 export interface EmailSender {
-  send(mail: EmailContent & { to: string }): Promise<SendOutcome>;
+  send(mail: EmailContent & { to: string; attachments?: readonly EmailAttachment[] }): Promise<SendOutcome>;
   close(): void;
 }
 
@@ -44,6 +51,11 @@ export function createEmailSender(config: Pick<Config, 'smtpUrl' | 'mailFrom'>):
           subject: mail.subject,
           text: mail.text,
           html: mail.html,
+          attachments: (mail.attachments ?? []).map((file) => ({
+            filename: file.fileName,
+            contentType: file.contentType,
+            content: Buffer.from(file.base64, 'base64'),
+          })),
         });
         if (info.rejected.length > 0) {
           return { ok: false, status: replyCode(info.response), error: `rejected: ${info.rejected.join(', ')}` };

@@ -64,6 +64,7 @@ export async function getReportDetail(
     targetValues: content.targetValues,
     milestonesDone: content.milestonesDone,
     explanation: content.explanation,
+    publicSummary: report.public_summary,
     files: evidence.get(report.id) ?? [],
     rounds: rounds.map((round) => ({
       id: round.id,

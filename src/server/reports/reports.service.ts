@@ -158,6 +158,7 @@ export async function startReport(
       target_values: '{}',
       milestones_done: JSON.stringify(previous ? parseIds(previous.milestones_done) : []),
       explanation: null,
+      public_summary: null,
       norm_length: null,
       similarity: null,
       similar_report_id: null,
@@ -193,6 +194,7 @@ export interface DraftFields {
   targetValues?: Record<string, number> | undefined;
   milestonesDone?: string[] | undefined;
   explanation?: string | null | undefined;
+  publicSummary?: string | null | undefined;
   fileIds?: number[] | undefined;
 }
 
@@ -208,6 +210,8 @@ function draftColumns(fields: DraftFields): ReportChanges {
   if (fields.milestonesDone !== undefined)
     columns.milestones_done = JSON.stringify([...new Set(fields.milestonesDone)]);
   if (fields.explanation !== undefined) columns.explanation = fields.explanation?.trim() ? fields.explanation : null;
+  // Public summary (migration 0015): shown on the public page once the report is accepted.
+  if (fields.publicSummary !== undefined) columns.public_summary = fields.publicSummary?.trim() || null;
   return columns;
 }
 

@@ -2,6 +2,7 @@ import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kyse
 import type { Executor } from '../db/connect.js';
 import type { DB } from '../db/schema.js';
 import { inSubquery, scopeCondition, scopeUnitsCondition, type TaskScope, unitPathsUnder } from './task-scope.js';
+import { closedDay, closedOnTime, hasTag, trajectoryBucket } from './task-stat-terms.js';
 import type { TaskRow } from './tasks.repository.js';
 
 /** Statuses in which a passed deadline means "overdue". */
@@ -29,6 +30,14 @@ export interface TaskListFilter {
   lights?: string[] | undefined;
   /** Only tasks with this health flag bit set (HEALTH_FLAG_BITS). */
   flagBit?: number | undefined;
+  /** Only tasks led under any of these unit paths. */
+  leadPaths?: readonly string[] | undefined;
+  tag?: string | undefined;
+  closedFrom?: string | undefined;
+  closedTo?: string | undefined;
+  onTime?: boolean | undefined;
+  trajectory?: string | undefined;
+  periodId?: number | undefined;
   q?: string | undefined;
   /** Only these ids (bulk checks, inbox). */
   ids?: readonly number[] | undefined;
@@ -124,6 +133,9 @@ function taskUnitsPage(db: Executor, dialect: 'sqlite' | 'postgres', f: TaskList
   if (!f.sort.endsWith('updated') || f.q || f.ids || f.isKey !== undefined || f.parent !== undefined) return undefined;
   if (f.responsiblePersonId || f.responsibleLeaderId || f.sourceId || f.kind) return undefined;
   if (f.lights?.length || f.flagBit) return undefined;
+  if (f.leadPaths || f.tag || f.closedFrom || f.closedTo || f.onTime !== undefined || f.trajectory || f.periodId) {
+    return undefined;
+  }
   let rows: (eb: ExpressionBuilder<DB & { fu: DB['task_units'] }, 'fu'>) => Expression<SqlBool>;
   let unique: boolean;
   if (f.scope.all) {
@@ -214,6 +226,7 @@ export function listTaskRows(db: Executor, dialect: 'sqlite' | 'postgres', f: Ta
   if (f.unacknowledged === false) query = query.where('tasks.status', '!=', 'assigned');
   if (f.lights?.length) query = query.where('tasks.health_light', 'in', f.lights);
   if (f.flagBit) query = query.where(sql<SqlBool>`(tasks.health_flags & ${f.flagBit}) <> 0`);
+  query = applyCockpitFilters(query, dialect, f);
   if (f.q) query = applySearch(query, dialect, f.q, f.sort);
   if (f.after) {
     const [value, id] = f.after;
@@ -231,6 +244,33 @@ export function listTaskRows(db: Executor, dialect: 'sqlite' | 'postgres', f: Ta
     .orderBy(key, direction)
     .orderBy('tasks.id', direction)
     .execute();
+}
+
+/** The filters a cockpit figure drills down with (task-stat-terms.ts: the same terms it counts by). */
+function applyCockpitFilters<Q extends TaskQuery>(query: Q, dialect: 'sqlite' | 'postgres', f: TaskListFilter): Q {
+  let q = query as TaskQuery;
+  if (f.leadPaths) {
+    const paths = f.leadPaths;
+    q = q.where((eb) =>
+      eb.or(paths.map((path) => inSubquery(dialect, 'tasks.lead_unit_path', unitPathsUnder(eb, path)))),
+    );
+  }
+  if (f.tag) q = q.where(hasTag('tasks', dialect, f.tag));
+  if (f.closedFrom || f.closedTo || f.onTime !== undefined) q = q.where('tasks.status', '=', 'closed');
+  if (f.closedFrom) q = q.where(closedDay('tasks', dialect), '>=', f.closedFrom);
+  if (f.closedTo) q = q.where(closedDay('tasks', dialect), '<=', f.closedTo);
+  if (f.onTime !== undefined) q = q.where(closedOnTime('tasks', dialect), '=', f.onTime ? 1 : 0);
+  if (f.trajectory) q = q.where(trajectoryBucket('tasks'), '=', f.trajectory);
+  if (f.periodId !== undefined) {
+    const periodId = f.periodId;
+    q = q.where('tasks.id', 'in', (eb) =>
+      eb
+        .selectFrom('assessment_tasks')
+        .select('assessment_tasks.task_id')
+        .where('assessment_tasks.period_id', '=', periodId),
+    );
+  }
+  return q as Q;
 }
 
 type TaskQuery = ReturnType<typeof baseQuery>;

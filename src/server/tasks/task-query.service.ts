@@ -8,7 +8,7 @@ import type { Actor } from '../auth/actor.js';
 import type { Database, Dialect } from '../db/connect.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { countSourceTasks, findSourceRow } from '../sources/sources.repository.js';
-import { findUnitRow } from '../units/units.repository.js';
+import { findUnitRow, findUnitRows } from '../units/units.repository.js';
 import { loadLookups, presentTaskSummary, presentTaskUnits, type TaskSummaryView } from './task.presenter.js';
 import { isSupervising, requireVisibleTask, taskScopeFor } from './task-access.js';
 import { taskClock } from './task-clock.js';
@@ -53,6 +53,13 @@ export async function listTasks(
     unacknowledged: input.unacknowledged,
     lights: input.light,
     flagBit: input.flag ? HEALTH_FLAG_BITS[input.flag] : undefined,
+    leadPaths: input.leadUnits ? (await findUnitRows(db, input.leadUnits)).map((row) => row.path) : undefined,
+    tag: input.tag,
+    closedFrom: input.closedFrom,
+    closedTo: input.closedTo,
+    onTime: input.onTime,
+    trajectory: input.trajectory,
+    periodId: input.periodId,
     q: input.q?.trim() || undefined,
     sort: input.sort,
     after: after ? [String(after[0]), Number(after[1])] : undefined,

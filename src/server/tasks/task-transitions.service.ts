@@ -108,8 +108,8 @@ export async function applyTransition(trx: Executor, clock: TaskClock, input: Tr
   if (changes.status === 'in_progress') changes.status = await holdForPlan(trx, task, status, input.action);
   if (input.action === 'suspend') changes.suspended_from = status;
   if (input.action === 'resume') changes.suspended_from = null;
-  if (input.action === 'close') changes.closed_at = now;
-  if (input.action === 'reopen') changes.closed_at = null;
+  if (input.action === 'close') Object.assign(changes, { closed_at: now, closed_on: clock.today });
+  if (input.action === 'reopen') Object.assign(changes, { closed_at: null, closed_on: null });
   const updated = await updateTaskRow(trx, task.id, input.version, changes);
   if (!updated) throw new AppError('version_conflict', { object: 'task', id: task.id });
   await recordTaskChange(trx, input.actor, {

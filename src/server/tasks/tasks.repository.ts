@@ -51,7 +51,10 @@ export async function nextTaskSeq(db: Executor, year: number): Promise<number> {
   return row.last_seq;
 }
 
-export type NewTaskRow = Omit<TaskRow, 'id' | 'path' | TaskHealthColumn | 'original_deadline' | 'kind'> & {
+export type NewTaskRow = Omit<
+  TaskRow,
+  'id' | 'path' | TaskHealthColumn | 'original_deadline' | 'kind' | 'closed_on'
+> & {
   /** `task` unless given (rectification items, issue 7). */
   kind?: string;
 };

@@ -20,11 +20,13 @@ export function spreadsheetTemplateUrl(lang: Locale): string {
 
 /** Where the tasks matching the list's filters download from, in the template, as .xlsx or CSV. */
 export function taskExportUrl(query: TaskListQuery, format: 'xlsx' | 'csv', lang: Locale): string {
-  const { status, light, ...rest } = query;
+  const { status, light, leadUnits, onTime, ...rest } = query;
   return buildUrl(`/tasks/export.${format}`, {
     ...rest,
     status: status?.length ? status.join(',') : undefined,
     light: light?.length ? light.join(',') : undefined,
+    leadUnits: leadUnits?.length ? leadUnits.join(',') : undefined,
+    onTime: onTime === undefined ? undefined : String(onTime),
     lang,
   });
 }

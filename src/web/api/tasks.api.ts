@@ -32,6 +32,14 @@ export interface TaskListQuery {
   /** Lights as of the last sweep. */
   light?: readonly HealthLight[];
   flag?: HealthFlag;
+  /** Led by any of these units or below (a cockpit view over several units). */
+  leadUnits?: readonly number[] | undefined;
+  tag?: string | undefined;
+  closedFrom?: string | undefined;
+  closedTo?: string | undefined;
+  onTime?: boolean | undefined;
+  trajectory?: 'on_track' | 'slightly_behind' | 'behind' | 'far_behind' | undefined;
+  periodId?: number | undefined;
   q?: string;
   sort?: TaskSort;
 }
@@ -41,12 +49,14 @@ export function listTasks(
   query: TaskListQuery & { cursor?: string; limit?: number },
   signal?: AbortSignal,
 ): Promise<Page<TaskSummary>> {
-  const { status, light, ...rest } = query;
+  const { status, light, leadUnits, onTime, ...rest } = query;
   return apiRequest('/tasks', {
     query: {
       ...rest,
       status: status?.length ? status.join(',') : undefined,
       light: light?.length ? light.join(',') : undefined,
+      leadUnits: leadUnits?.length ? leadUnits.join(',') : undefined,
+      onTime: onTime === undefined ? undefined : String(onTime),
     },
     signal,
   });

@@ -9,7 +9,7 @@ import {
   VisualMapComponent,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import EChartsReactCore from 'echarts-for-react/esm/core';
 import type { EChartProps } from './echart.js';
 
@@ -28,16 +28,18 @@ echarts.use([
   TooltipComponent,
   VisualMapComponent,
   CanvasRenderer,
+  SVGRenderer,
 ]);
 
 /** The ECharts component itself (see EChart). */
-export default function EChartCore({ option, height = 300, onSelect, label }: EChartProps) {
+export default function EChartCore({ option, height = 300, onSelect, label, renderer = 'canvas' }: EChartProps) {
   return (
     <div role="img" aria-label={label}>
       <EChartsReactCore
         echarts={echarts}
         option={{ aria: { enabled: true }, ...option }}
         style={{ height, width: '100%' }}
+        opts={{ renderer }}
         notMerge
         onEvents={
           onSelect

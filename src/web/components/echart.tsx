@@ -18,6 +18,8 @@ export interface EChartProps {
   onSelect?: (selection: ChartSelection) => void;
   /** What the chart shows, for screen readers. */
   label: string;
+  /** SVG draws each bar and cell as an element of the page (crisp, and reachable by tests); canvas by default. */
+  renderer?: 'canvas' | 'svg';
 }
 
 const EChartCore = lazy(() => import('./echart-core.js'));

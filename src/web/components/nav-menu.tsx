@@ -5,14 +5,17 @@ import {
   BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
+  DashboardOutlined,
   EditOutlined,
   ExceptionOutlined,
   FieldTimeOutlined,
+  FileDoneOutlined,
   FileExclamationOutlined,
   FileTextOutlined,
   HomeOutlined,
   ImportOutlined,
   InboxOutlined,
+  LikeOutlined,
   NotificationOutlined,
   PieChartOutlined,
   ProfileOutlined,
@@ -34,6 +37,7 @@ type MenuItem = NonNullable<MenuProps['items']>[number];
 function selectedKey(pathname: string): string {
   const keys = [
     '/inbox',
+    '/cockpit',
     '/portfolio',
     '/reviews',
     '/notifications',
@@ -47,7 +51,9 @@ function selectedKey(pathname: string): string {
     '/rectifications',
     '/cases',
     '/bulletins',
+    '/status-reports',
     '/accountability',
+    '/public-ratings',
     '/sources',
     '/imports/document',
     '/admin/units',
@@ -77,6 +83,9 @@ export function NavMenu({ inlineCollapsed }: { inlineCollapsed?: boolean }) {
         </Link>
       ),
     },
+    ...(hasAnyRole(user, ['leader', 'supervisor', 'admin', 'auditor'])
+      ? [{ key: '/cockpit', icon: <DashboardOutlined />, label: <Link to="/cockpit">{t('cockpit.nav')}</Link> }]
+      : []),
     ...(hasAnyRole(user, ['leader'])
       ? [{ key: '/portfolio', icon: <PieChartOutlined />, label: <Link to="/portfolio">{t('portfolio.nav')}</Link> }]
       : []),
@@ -155,11 +164,29 @@ export function NavMenu({ inlineCollapsed }: { inlineCollapsed?: boolean }) {
           icon: <NotificationOutlined />,
           label: <Link to="/bulletins">{t('bulletins.nav')}</Link>,
         },
+        ...(hasAnyRole(user, ['leader', 'supervisor', 'admin', 'auditor'])
+          ? [
+              {
+                key: '/status-reports',
+                icon: <FileDoneOutlined />,
+                label: <Link to="/status-reports">{t('statusReports.nav')}</Link>,
+              },
+            ]
+          : []),
         {
           key: '/accountability',
           icon: <ExceptionOutlined />,
           label: <Link to="/accountability">{t('accountability.nav')}</Link>,
         },
+        ...(hasAnyRole(user, ['supervisor', 'admin'])
+          ? [
+              {
+                key: '/public-ratings',
+                icon: <LikeOutlined />,
+                label: <Link to="/public-ratings">{t('publicPage.nav')}</Link>,
+              },
+            ]
+          : []),
       ],
     },
     ...(hasAnyRole(user, ['supervisor', 'admin'])

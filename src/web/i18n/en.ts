@@ -3,9 +3,12 @@ import { accountabilityEn } from './sections/accountability.js';
 import { assessmentEn } from './sections/assessment.js';
 import { bulletinEn } from './sections/bulletins.js';
 import { caseEn } from './sections/cases.js';
+import { cockpitEn } from './sections/cockpit.js';
 import { portfolioEn } from './sections/portfolio.js';
+import { publicPageEn } from './sections/public-page.js';
 import { rectificationEn } from './sections/rectifications.js';
 import { reviewEn } from './sections/review.js';
+import { statusReportEn } from './sections/status-reports.js';
 
 /** English. */
 export const en: Messages = {
@@ -133,6 +136,7 @@ export const en: Messages = {
       calendar_file_invalid: 'The calendar file has an event whose dates cannot be read.',
       calendar_file_empty: 'The file has no all-day events to import.',
       internal_error: 'Something went wrong on the server. Please try again later.',
+      status_report_window_too_long: 'The report window is too long: shorten it.',
       task_not_open:
         'The task is not being worked on (closure requested, suspended, closed or cancelled), so this cannot be done.',
       plan_task_inactive: 'The plan cannot be drafted or reviewed in the task’s current status.',
@@ -192,6 +196,7 @@ export const en: Messages = {
       bulletin_not_editable: 'The bulletin is issued and can no longer be changed.',
       accountability_action_illegal: "Not possible in the record's current state.",
       accountability_subject_required: 'Choose the subject: a unit or a person.',
+      rating_rate_limited: 'Too many ratings: please try again later.',
     },
   },
   validation: {
@@ -2567,6 +2572,9 @@ export const en: Messages = {
   rectifications: rectificationEn,
   cases: caseEn,
   portfolio: portfolioEn,
+  cockpit: cockpitEn,
+  publicPage: publicPageEn,
   bulletins: bulletinEn,
+  statusReports: statusReportEn,
   accountability: accountabilityEn,
 };

@@ -2,9 +2,12 @@ import { accountabilityZhCN } from './sections/accountability.js';
 import { assessmentZhCN } from './sections/assessment.js';
 import { bulletinZhCN } from './sections/bulletins.js';
 import { caseZhCN } from './sections/cases.js';
+import { cockpitZhCN } from './sections/cockpit.js';
 import { portfolioZhCN } from './sections/portfolio.js';
+import { publicPageZhCN } from './sections/public-page.js';
 import { rectificationZhCN } from './sections/rectifications.js';
 import { reviewZhCN } from './sections/review.js';
+import { statusReportZhCN } from './sections/status-reports.js';
 /**
  * Simplified Chinese, the default language and the shape every other language must match.
  * Terms follow the glossary in docs/DOMAIN.md.
@@ -133,6 +136,7 @@ export const zhCN = {
       calendar_file_invalid: '日历文件中有无法读取的日程，请检查日期。',
       calendar_file_empty: '文件中没有可导入的全天日程。',
       internal_error: '服务器内部错误，请稍后重试。',
+      status_report_window_too_long: '报告时段过长，请缩短时段。',
       task_not_open: '任务不在办理中（已申请办结、暂停、办结或撤销），不能进行此操作。',
       plan_task_inactive: '任务当前的状态下不能编制或审核办理方案。',
       plan_action_illegal: '办理方案当前的状态下不能执行此操作，请刷新后查看可执行的操作。',
@@ -187,6 +191,7 @@ export const zhCN = {
       bulletin_not_editable: '通报已印发，不能再修改。',
       accountability_action_illegal: '问责记录当前状态下不能这样操作。',
       accountability_subject_required: '请选择问责对象（单位或个人）。',
+      rating_rate_limited: '提交评价过于频繁，请稍后再试。',
     },
   },
   validation: {
@@ -2496,6 +2501,9 @@ export const zhCN = {
   rectifications: rectificationZhCN,
   cases: caseZhCN,
   portfolio: portfolioZhCN,
+  cockpit: cockpitZhCN,
+  publicPage: publicPageZhCN,
   bulletins: bulletinZhCN,
+  statusReports: statusReportZhCN,
   accountability: accountabilityZhCN,
 };

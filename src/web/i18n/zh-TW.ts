@@ -3,9 +3,12 @@ import { accountabilityZhTW } from './sections/accountability.js';
 import { assessmentZhTW } from './sections/assessment.js';
 import { bulletinZhTW } from './sections/bulletins.js';
 import { caseZhTW } from './sections/cases.js';
+import { cockpitZhTW } from './sections/cockpit.js';
 import { portfolioZhTW } from './sections/portfolio.js';
+import { publicPageZhTW } from './sections/public-page.js';
 import { rectificationZhTW } from './sections/rectifications.js';
 import { reviewZhTW } from './sections/review.js';
+import { statusReportZhTW } from './sections/status-reports.js';
 
 /** Traditional Chinese with Taiwan usage (使用者, 設定, 登入, 帳號, 權杖). */
 export const zhTW: Messages = {
@@ -132,6 +135,7 @@ export const zhTW: Messages = {
       calendar_file_invalid: '日曆檔案中有無法讀取的行程，請檢查日期。',
       calendar_file_empty: '檔案中沒有可匯入的全天行程。',
       internal_error: '伺服器發生錯誤，請稍後再試。',
+      status_report_window_too_long: '報告時段過長，請縮短時段。',
       task_not_open: '任務不在辦理中（已申請辦結、暫停、辦結或撤銷），不能進行此操作。',
       plan_task_inactive: '任務目前的狀態下不能編制或審核辦理方案。',
       plan_action_illegal: '辦理方案目前的狀態下不能執行此操作，請重新整理後查看可執行的操作。',
@@ -186,6 +190,7 @@ export const zhTW: Messages = {
       bulletin_not_editable: '通報已印發，無法再修改。',
       accountability_action_illegal: '問責記錄目前狀態下無法這樣操作。',
       accountability_subject_required: '請選擇問責對象（單位或個人）。',
+      rating_rate_limited: '提交評價過於頻繁，請稍後再試。',
     },
   },
   validation: {
@@ -2495,6 +2500,9 @@ export const zhTW: Messages = {
   rectifications: rectificationZhTW,
   cases: caseZhTW,
   portfolio: portfolioZhTW,
+  cockpit: cockpitZhTW,
+  publicPage: publicPageZhTW,
   bulletins: bulletinZhTW,
+  statusReports: statusReportZhTW,
   accountability: accountabilityZhTW,
 };

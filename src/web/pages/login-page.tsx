@@ -11,9 +11,14 @@ import { errorMessage } from '../lib/error-message.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 
 /** Only same-site paths, so a crafted link cannot send people elsewhere after they sign in. */
-function safeNext(next: string | null): string {
-  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+function safeNext(next: string | null): string | null {
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
   return next;
+}
+
+/** Leaders and the supervision office land on the cockpit (issue 8); everyone else on Home. */
+function landingOf(roles: readonly string[]): string {
+  return roles.includes('leader') || roles.includes('supervisor') ? '/cockpit' : '/';
 }
 
 /** Sign in with username and password. */
@@ -28,7 +33,9 @@ export function LoginPage() {
   const handleFinish = (values: LoginInput) => {
     login.mutate(
       { username: values.username.trim(), password: values.password },
-      { onSuccess: () => navigate(safeNext(params.get('next')), { replace: true }) },
+      {
+        onSuccess: ({ user }) => navigate(safeNext(params.get('next')) ?? landingOf(user.roles), { replace: true }),
+      },
     );
   };
 

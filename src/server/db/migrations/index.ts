@@ -12,6 +12,9 @@ import * as closureNotifications from './2026_11_27_0010_closure_notifications.j
 import * as supervision from './2026_11_27_0011_supervision.js';
 import * as imports from './2026_11_27_0012_imports.js';
 import * as assessment from './2026_11_27_0013_assessment.js';
+import * as cockpit from './2026_11_27_0014_cockpit.js';
+import * as publicPage from './2026_11_27_0015_public.js';
+import * as statusReports from './2026_11_27_0016_status_reports.js';
 
 /**
  * Every migration, by name, in order. A static list (not a folder scan) so the Migrator works the
@@ -31,4 +34,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0011_supervision': supervision,
   '2026_11_27_0012_imports': imports,
   '2026_11_27_0013_assessment': assessment,
+  '2026_11_27_0014_cockpit': cockpit,
+  '2026_11_27_0015_public': publicPage,
+  '2026_11_27_0016_status_reports': statusReports,
 };

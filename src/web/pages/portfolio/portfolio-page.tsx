@@ -1,16 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Empty, Flex, Grid, Skeleton, Switch, Typography } from 'antd';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { getPortfolio, type PortfolioFilters, portfolioKeys } from '../../api/portfolio.api.js';
-import type { Unit } from '../../api/types.js';
-import { useUnits } from '../../api/units.queries.js';
 import { hasAnyRole, useCurrentUser } from '../../auth/current-user.js';
 import { LoadError } from '../../components/load-error.js';
 import { PageHeader } from '../../components/page-header.js';
 import { UnitTreeSelect } from '../../components/unit-tree-select.js';
-import { descendantIds } from '../../lib/unit-tree.js';
+import { useChargeUnits } from '../../lib/use-charge-units.js';
 import { LightCounts, PortfolioUnitCard } from './portfolio-unit-card.js';
 
 /** `?unitId=&keyOnly=1`, so a view can be shared. */
@@ -20,20 +17,6 @@ function filtersFrom(params: URLSearchParams): PortfolioFilters {
     unitId: Number.isInteger(unitId) && unitId > 0 ? unitId : undefined,
     keyOnly: params.get('keyOnly') === '1',
   };
-}
-
-/** The units in the leader's charge and every unit below them, for narrowing the view. */
-function useChargeUnits(inChargeIds: readonly number[]): Unit[] {
-  const units = useUnits(false).data;
-  return useMemo(() => {
-    if (!units || inChargeIds.length === 0) return [];
-    const found = new Set<number>();
-    for (const id of inChargeIds) {
-      found.add(id);
-      for (const below of descendantIds(units, id)) found.add(below);
-    }
-    return units.filter((unit) => found.has(unit.id));
-  }, [units, inChargeIds]);
 }
 
 /**

@@ -20,6 +20,7 @@ const empty: ReportFormValues = {
   targetValues: {},
   milestonesDone: [],
   explanation: '',
+  publicSummary: '',
   fileIds: [],
 };
 

@@ -17,6 +17,8 @@ export interface ReportFormValues extends Record<string, unknown> {
   milestonesDone: string[];
   /** Empty when none is given. */
   explanation: string;
+  /** What the public page shows once accepted; empty when none. */
+  publicSummary: string;
   fileIds: number[];
 }
 
@@ -31,6 +33,7 @@ export function reportFormValues(report: ReportDetail): ReportFormValues {
     targetValues: { ...report.targetValues },
     milestonesDone: [...report.milestonesDone],
     explanation: report.explanation ?? '',
+    publicSummary: report.publicSummary ?? '',
     fileIds: report.files.map((file) => file.id),
   };
 }
@@ -65,6 +68,7 @@ export function normalizeFormValues(raw: Partial<Record<keyof ReportFormValues, 
     targetValues: targets,
     milestonesDone: strings(raw.milestonesDone),
     explanation: text(raw.explanation),
+    publicSummary: text(raw.publicSummary),
     fileIds: ids(raw.fileIds),
   };
 }
@@ -95,6 +99,8 @@ export function toDraftFields(changes: Partial<ReportFormValues>): ReportDraftFi
   if (changes.targetValues !== undefined) fields.targetValues = changes.targetValues;
   if (changes.milestonesDone !== undefined) fields.milestonesDone = changes.milestonesDone;
   if (changes.explanation !== undefined) fields.explanation = changes.explanation.trim() ? changes.explanation : null;
+  if (changes.publicSummary !== undefined)
+    fields.publicSummary = changes.publicSummary.trim() ? changes.publicSummary : null;
   if (changes.fileIds !== undefined) fields.fileIds = changes.fileIds;
   return fields;
 }

@@ -9,6 +9,7 @@ import { REPORT_TEXT_FIELDS, type ReportFormValues } from './report-form-values.
 import { formatList } from './report-format.js';
 import { ReportPercentInput } from './report-percent-input.js';
 import { formatAmount } from './report-plan-items.js';
+import { ReportPublicSummaryCard } from './report-public-summary.js';
 
 /** The fields the API may name in a field error. */
 export const REPORT_FORM_FIELDS = [
@@ -17,6 +18,7 @@ export const REPORT_FORM_FIELDS = [
   'targetValues',
   'milestonesDone',
   'explanation',
+  'publicSummary',
   'fileIds',
 ];
 
@@ -162,6 +164,7 @@ export function ReportForm(props: ReportFormProps) {
           </Form.Item>
         </Card>
       )}
+      <ReportPublicSummaryCard />
       <Card title={t('reports.fields.files')} size="small" style={{ marginBottom: 16 }}>
         {unproven.length > 0 && (
           <Alert

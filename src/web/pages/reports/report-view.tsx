@@ -11,6 +11,7 @@ import { REPORT_TEXT_FIELDS } from './report-form-values.js';
 import { DuplicateFlag, LateMark } from './report-marks.js';
 import { ReportParts } from './report-parts.js';
 import { ReportMilestones, ReportTargetValues } from './report-plan-items.js';
+import { ReportPublicSummaryView } from './report-public-summary.js';
 import { ReportStatusTag } from './report-status-tag.js';
 import './reports.css';
 
@@ -103,6 +104,7 @@ export function ReportView({ report, plan, hideMeta }: ReportViewProps) {
             {report.explanation && (
               <Alert type="warning" showIcon title={t('reports.fields.explanation')} description={report.explanation} />
             )}
+            <ReportPublicSummaryView text={report.publicSummary} />
             {plan && plan.targets.length > 0 && (
               <Flex vertical gap={2}>
                 <SectionTitle>{t('reports.fields.targetValues')}</SectionTitle>

@@ -12,6 +12,7 @@ import { useDocumentTitle } from '../../lib/use-document-title.js';
 import { TaskClosureTab } from '../closure/closure-tab.js';
 import { TaskFilesTab } from '../files/task-files-tab.js';
 import { TaskPlanTab } from '../plans/plan-tab.js';
+import { TaskPublicPanel } from '../public-ratings/task-public-panel.js';
 import { TaskRectificationPanel } from '../rectifications/task-rectification-panel.js';
 import { TaskReportsTab } from '../reports/task-reports-tab.js';
 import { TaskSupervisionTab } from '../supervision/task-supervision-tab.js';
@@ -93,6 +94,7 @@ function TaskDetailView({ task, onReload }: { task: TaskDetail; onReload: () => 
         actions={<TaskActionBar task={task} onOpen={setDialog} onStale={onReload} />}
       />
       {task.kind === 'rectification' && <TaskRectificationPanel taskId={task.id} />}
+      {canOpenSources && <TaskPublicPanel task={task} onStale={onReload} />}
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs
           activeKey={tab}

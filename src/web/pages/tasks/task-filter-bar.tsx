@@ -8,7 +8,14 @@ import { lightName } from '../../../shared/health-terms.js';
 import { TASK_LIMITS, TASK_STATUSES, type TaskStatus } from '../../../shared/tasks.js';
 import { UnitTreeSelect } from '../../components/unit-tree-select.js';
 import { currentLocale } from '../../i18n/index.js';
-import { countActiveFilters, NO_TASK_FILTERS, type TaskFilterValues, type UnitRole } from './task-filters.js';
+import { TaskDrillTags } from './task-drill-tags.js';
+import {
+  countActiveFilters,
+  DRILL_FILTER_KEYS,
+  NO_TASK_FILTERS,
+  type TaskFilterValues,
+  type UnitRole,
+} from './task-filters.js';
 import { TaskSourceSelect } from './task-source-select.js';
 import { TaskUserSelect } from './task-user-select.js';
 
@@ -21,7 +28,9 @@ interface TaskFilterBarProps {
 
 /** Everything but the search box and the three switches, folded away until asked for. */
 function advancedCount(filters: TaskFilterValues): number {
-  return countActiveFilters({ ...filters, status: [], isKey: false, overdue: false, unacknowledged: false, light: [] });
+  const base = { ...filters, status: [], isKey: false, overdue: false, unacknowledged: false, light: [] };
+  for (const key of DRILL_FILTER_KEYS) delete base[key];
+  return countActiveFilters(base);
 }
 
 /** The task list's filters: search, status and switches always; unit, person, source and dates on demand. */
@@ -34,6 +43,7 @@ export function TaskFilterBar({ value, onChange, canPickPeople }: TaskFilterBarP
 
   return (
     <Flex vertical gap={12} style={{ marginBottom: 16 }}>
+      <TaskDrillTags value={value} onChange={onChange} />
       <Row gutter={[12, 12]}>
         <Col xs={24} md={12} xl={8}>
           <Input

@@ -22,8 +22,30 @@ export interface TaskFilterValues {
   /** Lights as of the last sweep (红黄绿灯). */
   light: HealthLight[];
   flag?: HealthFlag;
+  /** Drill-down filters a cockpit figure opens the list with (shown as removable tags). */
+  leadUnits?: number[];
+  tag?: string;
+  closedFrom?: string;
+  closedTo?: string;
+  onTime?: boolean;
+  trajectory?: Trajectory;
+  periodId?: number;
   sort: TaskSort;
 }
+
+export const TRAJECTORIES = ['on_track', 'slightly_behind', 'behind', 'far_behind'] as const;
+export type Trajectory = (typeof TRAJECTORIES)[number];
+
+/** The drill-down filters (as in TaskFilterValues) that have no control of their own in the filter bar. */
+export const DRILL_FILTER_KEYS = [
+  'leadUnits',
+  'tag',
+  'closedFrom',
+  'closedTo',
+  'onTime',
+  'trajectory',
+  'periodId',
+] as const satisfies ReadonlyArray<keyof TaskFilterValues>;
 
 export const TASK_SORT_OPTIONS: readonly TaskSort[] = [
   '-updated',
@@ -87,8 +109,32 @@ export function filtersFromSearch(params: URLSearchParams): TaskFilterValues {
     flag: (HEALTH_FLAGS as readonly string[]).includes(params.get('flag') ?? '')
       ? (params.get('flag') as HealthFlag)
       : undefined,
+    ...drillFiltersFrom(params),
     sort: TASK_SORT_OPTIONS.includes(sort as TaskSort) ? (sort as TaskSort) : NO_TASK_FILTERS.sort,
   };
+}
+
+function drillFiltersFrom(params: URLSearchParams): Partial<TaskFilterValues> {
+  const out: Partial<TaskFilterValues> = {};
+  const leadUnits = (params.get('leadUnits') ?? '')
+    .split(',')
+    .map((id) => positiveInt(id))
+    .filter((id): id is number => id !== undefined)
+    .slice(0, 20);
+  if (leadUnits.length > 0) out.leadUnits = leadUnits;
+  const tag = params.get('tag')?.trim();
+  if (tag) out.tag = tag.slice(0, 30);
+  const closedFrom = date(params.get('closedFrom'));
+  if (closedFrom) out.closedFrom = closedFrom;
+  const closedTo = date(params.get('closedTo'));
+  if (closedTo) out.closedTo = closedTo;
+  const onTime = params.get('onTime');
+  if (onTime === '1' || onTime === '0') out.onTime = onTime === '1';
+  const trajectory = params.get('trajectory');
+  if ((TRAJECTORIES as readonly string[]).includes(trajectory ?? '')) out.trajectory = trajectory as Trajectory;
+  const periodId = positiveInt(params.get('periodId'));
+  if (periodId) out.periodId = periodId;
+  return out;
 }
 
 /** Writes filters to the address, leaving defaults out so plain /tasks stays plain. */
@@ -111,6 +157,13 @@ export function filtersToSearch(filters: TaskFilterValues): URLSearchParams {
   if (filters.unacknowledged) set('unacknowledged', '1');
   set('light', filters.light.join(','));
   set('flag', filters.flag);
+  set('leadUnits', filters.leadUnits?.join(','));
+  set('tag', filters.tag);
+  set('closedFrom', filters.closedFrom);
+  set('closedTo', filters.closedTo);
+  if (filters.onTime !== undefined) set('onTime', filters.onTime ? '1' : '0');
+  set('trajectory', filters.trajectory);
+  set('periodId', filters.periodId);
   if (filters.sort !== NO_TASK_FILTERS.sort) set('sort', filters.sort);
   return params;
 }
@@ -133,6 +186,13 @@ export function toListQuery(filters: TaskFilterValues, q = filters.q): TaskListQ
     unacknowledged: filters.unacknowledged || undefined,
     light: filters.light.length > 0 ? filters.light : undefined,
     flag: filters.flag,
+    leadUnits: filters.leadUnits,
+    tag: filters.tag,
+    closedFrom: filters.closedFrom,
+    closedTo: filters.closedTo,
+    onTime: filters.onTime,
+    trajectory: filters.trajectory,
+    periodId: filters.periodId,
     sort: filters.sort,
   };
 }
@@ -150,5 +210,6 @@ export function countActiveFilters(filters: TaskFilterValues): number {
     filters.unacknowledged,
     filters.light.length > 0,
     filters.flag !== undefined,
+    ...DRILL_FILTER_KEYS.map((key) => filters[key] !== undefined),
   ].filter(Boolean).length;
 }
