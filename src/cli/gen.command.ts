@@ -74,7 +74,7 @@ function describeSummary(summary: GenSummary): string {
     .join(', ');
   const s = summary.seconds;
   const lines = [
-    `Generated in ${s.total.toFixed(1)} s (organisation ${s.organisation.toFixed(1)} s, tasks ${s.tasks.toFixed(1)} s, search index ${s['search index'].toFixed(1)} s, indexes ${s.indexes.toFixed(1)} s, statistics ${s.statistics.toFixed(1)} s):`,
+    `Generated in ${s.total.toFixed(1)} s (organisation ${s.organisation.toFixed(1)} s, tasks ${s.tasks.toFixed(1)} s, search index ${s['search index'].toFixed(1)} s, indexes ${s.indexes.toFixed(1)} s, summaries ${s.summaries.toFixed(1)} s, statistics ${s.statistics.toFixed(1)} s):`,
     `  units:      ${summary.units}${summary.reusedOrganisation ? ' (reused from an earlier run)' : ''}`,
     `  people:     ${summary.people}`,
     `  sources:    ${summary.sources}`,

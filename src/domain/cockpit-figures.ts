@@ -5,15 +5,28 @@
 
 /** Statuses in which a task is being worked on. */
 export const COCKPIT_OPEN_STATUSES = ['assigned', 'in_progress', 'closure_requested', 'returned'] as const;
-/** Statuses in which a passed deadline makes a task overdue. */
+/** Statuses in which a passed deadline makes a task overdue (status group `open`). */
 export const COCKPIT_OVERDUE_STATUSES = ['assigned', 'in_progress', 'returned'] as const;
+
+/**
+ * The statuses as the figures group them: `open` (being worked on; can be overdue), `closing`
+ * (closure requested: still open, not overdue), `closed`, and `other` (draft, suspended, cancelled).
+ */
+export type StatusGroup = 'open' | 'closing' | 'closed' | 'other';
+
+/** The group of a status. */
+export function statusGroupOf(status: string): StatusGroup {
+  if ((COCKPIT_OVERDUE_STATUSES as readonly string[]).includes(status)) return 'open';
+  if (status === 'closure_requested') return 'closing';
+  return status === 'closed' ? 'closed' : 'other';
+}
 export const COCKPIT_BUCKETS = ['on_track', 'slightly_behind', 'behind', 'far_behind'] as const;
 
 /** One counted group of tasks. `overdue` is known exactly on the direct path; the summary path leaves it undefined. */
 export interface CountedRow {
   /** Which bar (unit one level down) the tasks fall under; null for none (e.g. no lead unit). */
   bar: number | null;
-  status: string;
+  group: StatusGroup | string;
   light: string;
   stalled: number;
   isKey: number;
@@ -57,8 +70,6 @@ export interface CockpitTotals {
   trajectory: Map<string, number>;
   completions: Map<string, { onTime: number; late: number }>;
 }
-
-const isIn = (list: readonly string[], value: string) => list.includes(value);
 
 /**
  * Adds the rows up. `currentMonth` overdue counts are not in the rows on the summary path (a month
@@ -105,7 +116,7 @@ export function addUp(
   for (const row of rows) {
     const n = Number(row.n);
     if (n === 0) continue;
-    if (isIn(COCKPIT_OPEN_STATUSES, row.status)) {
+    if (row.group === 'open' || row.group === 'closing') {
       figures.open += n;
       if (row.light === 'red') figures.red += n;
       else if (row.light === 'amber') figures.amber += n;
@@ -119,14 +130,14 @@ export function addUp(
         else lights.unlit += n;
       }
     }
-    if (isIn(COCKPIT_OVERDUE_STATUSES, row.status) && row.dueMonth) {
+    if (row.group === 'open' && row.dueMonth) {
       if (row.overdue !== undefined) {
         if (Number(row.overdue) === 1) addOverdue(row.bar, row.dueMonth, n);
       } else if (row.dueMonth < input.currentMonth) {
         addOverdue(row.bar, row.dueMonth, n);
       }
     }
-    if (row.status === 'closed') {
+    if (row.group === 'closed') {
       figures.closed += n;
       if (Number(row.onTime) === 1) figures.closedOnTime += n;
       if (row.closedMonth) {

@@ -8,6 +8,7 @@ import { nowIso } from '../db/connect.js';
 import { advance, caller, makeSource, makeTask } from '../test/task-fixtures.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { moveUnit } from '../units/units.service.js';
+import { rebuildTaskStats } from './cockpit-rebuild.repository.js';
 
 // The must-show proof of the cockpit (issue 8): after a random sequence of changes — status, light,
 // flags, progress against expectation, deadline, closure, lead unit, tags, source, key flag, unit
@@ -276,20 +277,29 @@ async function unitPaths(): Promise<Map<number, string>> {
 async function expectSummariesEqualRows() {
   const [facts, paths] = await Promise.all([taskFacts(), unitPaths()]);
   const expected = new Map<string, number>();
+  const expectedBars = new Map<string, number>();
   for (const task of facts) {
     const ancestors = [
       0,
       ...(task.lead === null ? [] : (paths.get(task.lead) ?? '').split('/').filter(Boolean).map(Number)),
     ];
     const canOverdue = OVERDUE.includes(task.status);
+    const open = OPEN.includes(task.status);
+    const group = canOverdue
+      ? 'open'
+      : task.status === 'closure_requested'
+        ? 'closing'
+        : task.status === 'closed'
+          ? 'closed'
+          : 'other';
+    const dueMonth = canOverdue && task.deadline ? task.deadline.slice(0, 7) : '';
     const rest = [
-      task.source,
       task.key ? 1 : 0,
-      task.status,
+      group,
       task.light,
-      task.stalled ? 1 : 0,
+      task.key && open && task.stalled ? 1 : 0,
       task.trajectory,
-      canOverdue && task.deadline ? task.deadline.slice(0, 7) : '',
+      dueMonth,
       task.closedDay ? task.closedDay.slice(0, 7) : '',
       task.closedDay && (!task.deadline || task.closedDay <= task.deadline) ? 1 : 0,
     ];
@@ -297,6 +307,10 @@ async function expectSummariesEqualRows() {
       for (const tag of ['', ...task.tags]) {
         const key = JSON.stringify([ancestor, tag, ...rest]);
         expected.set(key, (expected.get(key) ?? 0) + 1);
+        if (open) {
+          const barKey = JSON.stringify([ancestor, tag, task.key ? 1 : 0, task.light, dueMonth]);
+          expectedBars.set(barKey, (expectedBars.get(barKey) ?? 0) + 1);
+        }
       }
     }
   }
@@ -306,9 +320,8 @@ async function expectSummariesEqualRows() {
       JSON.stringify([
         row.unit_id,
         row.tag,
-        row.source_id,
         row.is_key,
-        row.status,
+        row.status_group,
         row.light,
         row.stalled,
         row.trajectory,
@@ -319,6 +332,15 @@ async function expectSummariesEqualRows() {
       Number(row.n),
     ]),
   );
+  const storedBars = await t.db.selectFrom('task_bar_stats').selectAll().where('n', '<>', 0).execute();
+  expect(
+    Object.fromEntries(
+      storedBars.map((row) => [
+        JSON.stringify([row.unit_id, row.tag, row.is_key, row.light, row.due_month]),
+        Number(row.n),
+      ]),
+    ),
+  ).toEqual(Object.fromEntries(expectedBars));
   expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(expected));
 
   const slots = await t.db
@@ -602,6 +624,21 @@ describe('cockpit summaries', () => {
       await expectEveryViewEqual(round === 2);
     }
   }, 180_000);
+
+  it('should rebuild from the rows exactly what the triggers kept (the generator’s path)', async () => {
+    const read = async () =>
+      [
+        ...(await t.db.selectFrom('task_stats').selectAll().where('n', '<>', 0).execute()).map((row) =>
+          JSON.stringify({ ...row, n: Number(row.n) }),
+        ),
+        ...(await t.db.selectFrom('task_bar_stats').selectAll().where('n', '<>', 0).execute()).map((row) =>
+          JSON.stringify({ bar: true, ...row, n: Number(row.n) }),
+        ),
+      ].sort();
+    const kept = await read();
+    await rebuildTaskStats(t.db, t.dialect);
+    expect(await read()).toEqual(kept);
+  });
 
   it('should refuse a unit outside the leader’s charge as not found', async () => {
     const res = await leader('GET', `/cockpit?unitId=${outside}`);

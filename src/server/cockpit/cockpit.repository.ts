@@ -3,10 +3,13 @@ import { COCKPIT_OPEN_STATUSES, COCKPIT_OVERDUE_STATUSES, type CountedRow } from
 import type { Executor } from '../db/connect.js';
 import { closedDay, closedOnTime, hasTag, trajectoryBucket } from '../tasks/task-stat-terms.js';
 
-// Every query of the cockpit. The summary path reads task_stats and report_slot_stats by primary-key
-// prefix (unit_id, tag, …): a view's own rows, whatever the number of tasks below it. Only what a
-// summary cannot know is counted from tasks: this month's passed deadlines (tasks_lead_path_idx,
-// or tasks_status_deadline_idx for everything: one month of deadlines) and a period's tasks.
+// Every query of the cockpit. The summary path reads task_stats (a view's own rows), task_bar_stats
+// (the rows of the units one level down) and report_slot_stats by primary-key prefix (unit_id, tag,
+// …): a few thousand rows at most, whatever the number of tasks below. Only what a summary cannot
+// know is counted from tasks: this month's passed deadlines (tasks_lead_path_idx, or
+// tasks_status_deadline_idx for everything: one month of deadlines), a source's tasks
+// (tasks_source_idx: a source holds hundreds, thousands at most, while a source key in the summary
+// would multiply its rows by the number of sources) and a period's tasks (assessment_tasks).
 
 /** A unit the view adds up under; id 0 with path '' is everything. */
 export interface ViewUnit {
@@ -14,7 +17,7 @@ export interface ViewUnit {
   path: string;
 }
 
-/** The filters the summary rows carry. */
+/** The filters a view may have besides its units. */
 export interface StatsFilter {
   sourceId?: number | undefined;
   tag?: string | undefined;
@@ -22,54 +25,31 @@ export interface StatsFilter {
 }
 
 type Dialect = 'sqlite' | 'postgres';
+type Counted = Omit<CountedRow, 'bar'>;
 
-/** Summary rows of the given units, grouped by everything but the unit (one group per root when `byUnit`). */
-export async function readStatsRows(
-  db: Executor,
-  unitIds: readonly number[],
-  filter: StatsFilter,
-  options: { byUnit: boolean; openOnly: boolean },
-): Promise<Array<Omit<CountedRow, 'bar'> & { unitId: number }>> {
+/** task_stats rows of the given units (the view's roots), summed over the units. */
+export async function readStatsRows(db: Executor, unitIds: readonly number[], filter: StatsFilter): Promise<Counted[]> {
   if (unitIds.length === 0) return [];
+  const key = [
+    'status_group',
+    'light',
+    'stalled',
+    'is_key',
+    'trajectory',
+    'due_month',
+    'closed_month',
+    'on_time',
+  ] as const;
   let query = db
     .selectFrom('task_stats')
-    .select((eb) => [
-      'status',
-      'light',
-      'stalled',
-      'is_key',
-      'trajectory',
-      'due_month',
-      'closed_month',
-      'on_time',
-      eb.fn.sum<number>('n').as('n'),
-    ])
+    .select((eb) => [...key, eb.fn.sum<number>('n').as('n')])
     .where('unit_id', 'in', [...unitIds])
     .where('tag', '=', filter.tag ?? '')
-    .groupBy(['status', 'light', 'stalled', 'is_key', 'trajectory', 'due_month', 'closed_month', 'on_time']);
-  if (filter.sourceId !== undefined) query = query.where('source_id', '=', filter.sourceId);
+    .groupBy([...key]);
   if (filter.keyOnly) query = query.where('is_key', '=', 1);
-  if (options.openOnly) query = query.where('status', 'in', [...COCKPIT_OPEN_STATUSES]);
-  const rows = options.byUnit
-    ? await query.select('unit_id').groupBy('unit_id').execute()
-    : await query.select(sql<number>`0`.as('unit_id')).execute();
-  return rows.map((row) => ({ unitId: Number(row.unit_id), ...countedKey(row) }));
-}
-
-/** A counted row's key and count, as the summary and the direct count both name them. */
-function countedKey(row: {
-  status: string;
-  light: string;
-  stalled: number;
-  is_key: number;
-  trajectory: string;
-  due_month: string;
-  closed_month: string;
-  on_time: number;
-  n: number | string | bigint;
-}): Omit<CountedRow, 'bar' | 'overdue'> {
-  return {
-    status: row.status,
+  const rows = await query.execute();
+  return rows.map((row) => ({
+    group: row.status_group,
     light: row.light,
     stalled: Number(row.stalled),
     isKey: Number(row.is_key),
@@ -78,7 +58,37 @@ function countedKey(row: {
     closedMonth: row.closed_month,
     onTime: Number(row.on_time),
     n: Number(row.n),
-  };
+  }));
+}
+
+/** task_bar_stats rows (open tasks) of each of the given units. */
+export async function readBarRows(
+  db: Executor,
+  unitIds: readonly number[],
+  filter: StatsFilter,
+): Promise<Array<Counted & { unitId: number }>> {
+  if (unitIds.length === 0) return [];
+  let query = db
+    .selectFrom('task_bar_stats')
+    .select((eb) => ['unit_id', 'light', 'due_month', eb.fn.sum<number>('n').as('n')])
+    .where('unit_id', 'in', [...unitIds])
+    .where('tag', '=', filter.tag ?? '')
+    .groupBy(['unit_id', 'light', 'due_month']);
+  if (filter.keyOnly) query = query.where('is_key', '=', 1);
+  const rows = await query.execute();
+  // Open tasks all: a deadline month is kept only for those that can be overdue (group `open`).
+  return rows.map((row) => ({
+    unitId: Number(row.unit_id),
+    group: 'open',
+    light: row.light,
+    stalled: 0,
+    isKey: 0,
+    trajectory: '',
+    dueMonth: row.due_month,
+    closedMonth: '',
+    onTime: 0,
+    n: Number(row.n),
+  }));
 }
 
 /**
@@ -129,12 +139,15 @@ export async function countOverdueThisMonth(
   return rows.map((row) => ({ path: row.lead_unit_path, n: Number(row.n) }));
 }
 
-/** The key expressions of the summary, counted directly from tasks (a period's tasks). */
+/** The key expressions of the summary, counted directly from tasks. */
 function directKey(dialect: Dialect, today: string) {
   const overdue = sql.join([...COCKPIT_OVERDUE_STATUSES]);
+  const open = sql.join([...COCKPIT_OPEN_STATUSES]);
   return {
+    group: sql<string>`case when t.status in (${overdue}) then 'open' when t.status = 'closure_requested' then 'closing'
+      when t.status = 'closed' then 'closed' else 'other' end`,
     light: sql<string>`coalesce(t.health_light, '')`,
-    stalled: sql<number>`case when (t.health_flags & 2) <> 0 then 1 else 0 end`,
+    stalled: sql<number>`case when t.is_key = 1 and t.status in (${open}) and (t.health_flags & 2) <> 0 then 1 else 0 end`,
     trajectory: trajectoryBucket('t'),
     dueMonth: sql<string>`case when t.status in (${overdue}) and t.deadline is not null then substr(t.deadline, 1, 7) else '' end`,
     closedMonth: sql<string>`case when t.status = 'closed' and t.closed_at is not null then substr(${closedDay('t', dialect)}, 1, 7) else '' end`,
@@ -143,21 +156,23 @@ function directKey(dialect: Dialect, today: string) {
   };
 }
 
-/** A period's tasks led under the roots, counted by the summary's key (and exact overdue), per lead unit path. */
-export async function countPeriodTasks(
+/**
+ * The tasks of a period or a source led under the roots, counted by the summary's key (and exact
+ * overdue) per lead unit path: from assessment_tasks for a period, tasks_source_idx for a source.
+ */
+export async function countTasksDirectly(
   db: Executor,
   dialect: Dialect,
-  input: { periodId: number; roots: readonly ViewUnit[]; filter: StatsFilter; today: string },
-): Promise<Array<Omit<CountedRow, 'bar'> & { path: string | null }>> {
+  input: { periodId?: number | undefined; roots: readonly ViewUnit[]; filter: StatsFilter; today: string },
+): Promise<Array<Counted & { path: string | null }>> {
   const key = directKey(dialect, input.today);
   // The key is computed per task in an inner query and grouped by name outside: PostgreSQL will not
   // match a GROUP BY expression to a select expression whose bound parameters are numbered apart.
-  const keyed = db
-    .selectFrom('assessment_tasks as a')
-    .innerJoin('tasks as t', 't.id', 'a.task_id')
+  let keyed = db
+    .selectFrom('tasks as t')
     .select([
       't.lead_unit_path',
-      't.status',
+      key.group.as('status_group'),
       key.light.as('light'),
       key.stalled.as('stalled'),
       't.is_key',
@@ -167,11 +182,16 @@ export async function countPeriodTasks(
       key.onTime.as('on_time'),
       key.overdue.as('overdue'),
     ])
-    .where('a.period_id', '=', input.periodId)
     .where(taskConditions(dialect, input.roots, input.filter));
+  if (input.periodId !== undefined) {
+    const periodId = input.periodId;
+    keyed = keyed.where('t.id', 'in', (eb) =>
+      eb.selectFrom('assessment_tasks as a').select('a.task_id').where('a.period_id', '=', periodId),
+    );
+  }
   const columns = [
     'k.lead_unit_path',
-    'k.status',
+    'k.status_group',
     'k.light',
     'k.stalled',
     'k.is_key',
@@ -186,7 +206,19 @@ export async function countPeriodTasks(
     .select((eb) => [...columns, eb.fn.countAll<number>().as('n')])
     .groupBy([...columns])
     .execute();
-  return rows.map((row) => ({ path: row.lead_unit_path, ...countedKey(row), overdue: Number(row.overdue) }));
+  return rows.map((row) => ({
+    path: row.lead_unit_path,
+    group: row.status_group,
+    light: row.light,
+    stalled: Number(row.stalled),
+    isKey: Number(row.is_key),
+    trajectory: row.trajectory,
+    dueMonth: row.due_month,
+    closedMonth: row.closed_month,
+    onTime: Number(row.on_time),
+    overdue: Number(row.overdue),
+    n: Number(row.n),
+  }));
 }
 
 /** Report slots of units under the roots due in [from, before), by outcome. */
@@ -326,6 +358,31 @@ export async function countFailureReasons(
     .orderBy('n', 'desc')
     .execute();
   return rows.map((row) => ({ code: row.reason_code as string, n: Number(row.n) }));
+}
+
+/**
+ * The open red key tasks led under the roots with the nearest deadlines: tasks_health_idx (light,
+ * deadline, id) walked in deadline order, stopping at the limit — not the task list's sort, whose
+ * "no deadline last" key no index holds (at a million tasks that sorted every red task: 160 ms).
+ */
+export async function listRedKeyTaskIds(
+  db: Executor,
+  dialect: Dialect,
+  input: { roots: readonly ViewUnit[]; limit: number },
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('tasks as t')
+    .select('t.id')
+    .where('t.health_light', '=', 'red')
+    .where('t.deadline', 'is not', null)
+    .where('t.is_key', '=', 1)
+    .where('t.status', 'in', [...COCKPIT_OPEN_STATUSES])
+    .where(taskConditions(dialect, input.roots, {}))
+    .orderBy('t.deadline')
+    .orderBy('t.id')
+    .limit(input.limit)
+    .execute();
+  return rows.map((row) => row.id);
 }
 
 /** This leader's instructions (批示) not answered yet, one per task they are on. */

@@ -9,7 +9,6 @@ import {
 } from '../../domain/cockpit-figures.js';
 import { localDate } from '../../domain/dates.js';
 import type { Cockpit, CockpitFigures } from '../../shared/cockpit-api.js';
-import { OPEN_STATUSES } from '../../shared/tasks.js';
 import { getReviewReasons } from '../assessment/review-reasons.service.js';
 import type { Actor } from '../auth/actor.js';
 import { listReviews } from '../closure/review-queue.service.js';
@@ -24,8 +23,8 @@ import {
   countEscalationsWaiting,
   countFailureReasons,
   countOverdueThisMonth,
-  countPeriodTasks,
   countReportSlots,
+  countTasksDirectly,
   countUnansweredInstructions,
   deleteSnapshotsBefore,
   findCockpitPeriod,
@@ -33,7 +32,9 @@ import {
   hasSnapshot,
   listChildUnits,
   listLeague,
+  listRedKeyTaskIds,
   listUnitsWithStats,
+  readBarRows,
   readStatsRows,
   type StatsFilter,
   unitsWithChildren,
@@ -135,18 +136,17 @@ async function totalsFromStats(
 ) {
   const currentMonth = input.today.slice(0, 7);
   const ownIndex = input.bars.findIndex((bar) => bar.own);
+  // An own bar reads its unit's whole rows here and loses its children's below.
   const [rootRows, barRows, thisMonth] = await Promise.all([
     readStatsRows(
       deps.db,
       input.roots.map((root) => root.id),
       input.filter,
-      { byUnit: false, openOnly: false },
     ),
-    readStatsRows(
+    readBarRows(
       deps.db,
-      input.bars.filter((bar) => !bar.own).map((bar) => bar.id),
+      input.bars.map((bar) => bar.id),
       input.filter,
-      { byUnit: true, openOnly: true },
     ),
     countOverdueThisMonth(deps.db, deps.dialect, {
       roots: input.roots,
@@ -161,7 +161,7 @@ async function totalsFromStats(
     const bar = barIndexOf(input.bars, row.path);
     perBar.set(bar, (perBar.get(bar) ?? 0) + row.n);
   }
-  const barIndex = new Map(input.bars.flatMap((bar, index) => (bar.own ? [] : [[bar.id, index] as const])));
+  const barIndex = new Map(input.bars.map((bar, index) => [bar.id, index] as const));
   const overall = addUp(
     rootRows.map((row) => ({ ...row, bar: null })),
     { currentMonth, currentOverdue: new Map([[null, total]]) },
@@ -173,28 +173,25 @@ async function totalsFromStats(
     perBar.set(ownIndex, (perBar.get(ownIndex) ?? 0) + childrenThisMonth);
   }
   const byBar = addUp(
-    [
-      ...barRows.map((row) => ({ ...row, bar: barIndex.get(row.unitId) ?? null })),
-      ...(ownIndex >= 0 ? rootRows.map((row) => ({ ...row, bar: ownIndex })) : []),
-    ],
+    barRows.map((row) => ({ ...row, bar: barIndex.get(row.unitId) ?? null })),
     { currentMonth, currentOverdue: perBar },
   );
   if (ownIndex >= 0) subtractChildren(byBar, ownIndex);
   return { overall, byBar };
 }
 
-/** The totals of a period's tasks in view, counted directly (exact overdue, no summary). */
-async function totalsFromPeriod(
+/** The totals of a period's or a source's tasks in view, counted directly (exact overdue, no summary). */
+async function totalsDirectly(
   deps: RouteDeps,
   input: {
-    periodId: number;
+    periodId?: number | undefined;
     roots: readonly ViewUnit[];
     bars: readonly Bar[];
     filter: StatsFilter;
     today: string;
   },
 ) {
-  const rows = await countPeriodTasks(deps.db, deps.dialect, input);
+  const rows = await countTasksDirectly(deps.db, deps.dialect, input);
   const currentMonth = input.today.slice(0, 7);
   const counted: CountedRow[] = rows.map(({ path, ...row }) => ({ ...row, bar: barIndexOf(input.bars, path) }));
   return {
@@ -254,26 +251,11 @@ async function weekAgoOf(deps: RouteDeps, rootIds: readonly number[], today: str
 
 /** What waits for this viewer's decision, and the red key tasks nearest their deadline. */
 async function attentionOf(deps: RouteDeps, actor: Actor, roots: readonly ViewUnit[]) {
-  const single = roots.length === 1 ? roots[0] : undefined;
-  const scoped =
-    single?.id === 0
-      ? {}
-      : single
-        ? { unitId: single.id, includeSubunits: true, unitRole: 'lead' as const }
-        : { leadUnits: roots.map((root) => root.id) };
+  const redIds = roots.length === 0 ? [] : await listRedKeyTaskIds(deps.db, deps.dialect, { roots, limit: 5 });
   const [red, instructions, escalations, extensions, closures] = await Promise.all([
-    roots.length === 0
+    redIds.length === 0
       ? { items: [] }
-      : listTasks(deps, {
-          actor,
-          ...scoped,
-          unitRole: 'lead',
-          status: [...OPEN_STATUSES],
-          isKey: true,
-          light: ['red'],
-          sort: 'deadline',
-          limit: 5,
-        }),
+      : listTasks(deps, { actor, ids: redIds, unitRole: 'any', sort: 'deadline', limit: 5 }),
     actor.userId !== null && actor.roles.has('leader') ? countUnansweredInstructions(deps.db, actor.userId) : 0,
     actor.userId !== null ? countEscalationsWaiting(deps.db, actor.userId) : 0,
     listExtensionQueue(deps, { status: 'pending', limit: WAITING_MAX, actor }).then((page) => page.rows.length),
@@ -315,8 +297,8 @@ export async function getCockpit(
           overall: addUp([], { currentMonth: today.slice(0, 7) }),
           byBar: addUp([], { currentMonth: today.slice(0, 7) }),
         }
-      : input.periodId !== undefined
-        ? await totalsFromPeriod(deps, { periodId: input.periodId, roots, bars, filter, today })
+      : input.periodId !== undefined || input.sourceId !== undefined
+        ? await totalsDirectly(deps, { periodId: input.periodId, roots, bars, filter, today })
         : await totalsFromStats(deps, { roots, bars, filter, today });
   const [reports, weekAgo, withChildren, league, reasonCounts, reasons, attention] = await Promise.all([
     filtered || roots.length === 0 ? null : reportFigures(deps, rootIds, today),

@@ -11,12 +11,12 @@ export interface TaskStatsTable {
   unit_id: number;
   /** '' for all tasks; otherwise the rows of tasks carrying this tag. */
   tag: string;
-  /** 0 for none. */
-  source_id: number;
   is_key: number;
-  status: string;
+  /** `open` (assigned, in progress, returned: can be overdue), `closing` (closure requested), `closed`, `other`. */
+  status_group: string;
   /** '' when the task has no light. */
   light: string;
+  /** 1 for an open key task the sweep found stalled. */
   stalled: number;
   /** A key open task's progress against its expected progress, '' otherwise. */
   trajectory: string;
@@ -25,6 +25,17 @@ export interface TaskStatsTable {
   /** `YYYY-MM` of the (local) closure day of a closed task, '' otherwise. */
   closed_month: string;
   on_time: number;
+  n: number;
+}
+
+/** Open tasks per ancestor of the lead unit, tag, key flag, light and deadline month (for the bars and heat map). */
+export interface TaskBarStatsTable {
+  unit_id: number;
+  tag: string;
+  is_key: number;
+  light: string;
+  /** `YYYY-MM` of the deadline of a task that can be overdue (not one whose closure is requested), '' otherwise. */
+  due_month: string;
   n: number;
 }
 
@@ -47,6 +58,7 @@ export interface CockpitSnapshotTable {
 export interface CockpitTables {
   unit_closure: UnitClosureTable;
   task_stats: TaskStatsTable;
+  task_bar_stats: TaskBarStatsTable;
   report_slot_stats: ReportSlotStatsTable;
   cockpit_snapshots: CockpitSnapshotTable;
 }

@@ -2,6 +2,7 @@ import { localDate } from '../../domain/dates.js';
 import { insertAuditEntry } from '../audit/audit.repository.js';
 import { systemActor } from '../auth/actor.js';
 import { hashPassword } from '../auth/password.js';
+import { rebuildTaskStats, rebuildUnitClosure } from '../cockpit/cockpit-rebuild.repository.js';
 import type { Database, Dialect } from '../db/connect.js';
 import { DEMO_PASSWORD } from '../demo/demo-data.js';
 import {
@@ -37,7 +38,7 @@ export interface GenOptions {
 }
 
 /** The steps of a generation, as progress reports them. */
-export type GenPhase = 'organisation' | 'tasks' | 'search index' | 'indexes' | 'statistics';
+export type GenPhase = 'organisation' | 'tasks' | 'search index' | 'indexes' | 'summaries' | 'statistics';
 
 /** A progress report: `done` of `total` in the current phase. */
 export interface GenProgress {
@@ -107,6 +108,7 @@ export async function generateDataset(
     tasks: 0,
     'search index': 0,
     indexes: 0,
+    summaries: 0,
     statistics: 0,
     total: 0,
   };
@@ -128,6 +130,11 @@ export async function generateDataset(
     summary = { ...forest, reusedOrganisation: reused };
     await phase('search index', () => writer.rebuildSearchIndex());
     await phase('indexes', () => writer.restoreIndexes());
+  });
+  // The load set the task tables' triggers aside, the cockpit's summary ones with them.
+  await phase('summaries', async () => {
+    await rebuildUnitClosure(db);
+    await rebuildTaskStats(db, dialect);
   });
   await phase('statistics', () => finishLoad(db, dialect));
   if (!summary) throw new Error('the generation ended without a summary');

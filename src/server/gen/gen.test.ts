@@ -115,6 +115,32 @@ describe(generateDataset.name, () => {
     }
   });
 
+  it('should leave the cockpit summary counting every task under every ancestor of its lead unit', async () => {
+    const total = async (unitId: number, status?: string) => {
+      let query = t.db
+        .selectFrom('task_stats')
+        .select((eb) => eb.fn.sum<number>('n').as('n'))
+        .where('unit_id', '=', unitId)
+        .where('tag', '=', '');
+      if (status) query = query.where('status_group', '=', status);
+      return Number((await query.executeTakeFirstOrThrow()).n ?? 0);
+    };
+    expect(await total(0)).toBe(OPTIONS.tasks);
+    const unit = await t.db
+      .selectFrom('units')
+      .select(['id', 'path'])
+      .where('depth', '=', 1)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const direct = await t.db
+      .selectFrom('tasks')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('lead_unit_path', 'like', `${unit.path}%`)
+      .where('status', 'in', ['assigned', 'in_progress', 'returned'])
+      .executeTakeFirstOrThrow();
+    expect(await total(unit.id, 'open')).toBe(Number(direct.n));
+  });
+
   it('should let a generated supervisor find generated text by Chinese substrings of 5 and 2 characters', async () => {
     const rows = await t.db.selectFrom('tasks').select(['id', 'title', 'description']).orderBy('id').execute();
     const cookie = await t.login(summary.accounts.supervisor, DEMO_PASSWORD);

@@ -25,7 +25,8 @@ type ListQuery = z.output<typeof listTasksQuery>;
 /** A page of the tasks the caller may see, filtered and sorted, with a keyset cursor. */
 export async function listTasks(
   deps: QueryDeps,
-  input: ListQuery & { actor: Actor },
+  /** `ids`: only these tasks (callers inside the server, e.g. the cockpit's red key tasks). */
+  input: ListQuery & { actor: Actor; ids?: readonly number[] },
 ): Promise<{ items: TaskSummaryView[]; nextCursor: string | null }> {
   const { db } = deps;
   const [scope, clock] = await Promise.all([taskScopeFor(db, input.actor), taskClock(db, deps.config)]);
@@ -60,6 +61,7 @@ export async function listTasks(
     onTime: input.onTime,
     trajectory: input.trajectory,
     periodId: input.periodId,
+    ids: input.ids,
     q: input.q?.trim() || undefined,
     sort: input.sort,
     after: after ? [String(after[0]), Number(after[1])] : undefined,

@@ -7,10 +7,12 @@ import { type Kysely, sql } from 'kysely';
 // - unit_closure: every (unit, ancestor) pair, each unit its own ancestor, and 0 — "everything" —
 //   the ancestor of all (and the only one of a task without a lead unit). Kept by triggers on units:
 //   a new unit takes its parent's ancestors; a move re-parents the whole subtree.
-// - task_stats: the number of tasks per (ancestor of the lead unit, tag or '' for all, source, key
-//   flag, status, light, stalled, trajectory of a key task, deadline month of a task that can be
-//   overdue, closure month and on-time flag of a closed task). A unit's subtree is then its own rows
-//   — a few thousand at most, read by primary-key prefix — however many tasks lie under it.
+// - task_stats: the number of tasks per (ancestor of the lead unit, tag or '' for all, key flag,
+//   status group, light, stalled key task, trajectory of a key task, deadline month of a task that
+//   can be overdue, closure month and on-time flag of a closed task). A unit's subtree is then its
+//   own rows — a few thousand at most, read by primary-key prefix — however many tasks lie under it.
+// - task_bar_stats: open tasks only per (ancestor, tag, key flag, light, deadline month), narrow, for
+//   the per-unit bars and heat map, which read the rows of many units at once.
 // - report_slot_stats: report slots per (ancestor of the reporting unit, due date, outcome), for
 //   "reports on time".
 // - cockpit_snapshots: a day's headline figures per unit, for "change since last week".
@@ -26,45 +28,74 @@ function isPostgres(db: Kysely<any>): boolean {
 
 const OPEN = `('assigned', 'in_progress', 'closure_requested', 'returned')`;
 const OVERDUE = `('assigned', 'in_progress', 'returned')`;
-const STATS_KEY =
-  'unit_id, tag, source_id, is_key, status, light, stalled, trajectory, due_month, closed_month, on_time';
 
-/** The key expressions of one task row (`r` is NEW, OLD or a table alias), in STATS_KEY order after unit and tag. */
-function taskKey(r: string, pg: boolean): string {
-  const closedDay = pg
+/** One summary of tasks: its table, its key columns after (unit_id, tag), their expressions on a task row `r`, and which tasks it counts. */
+interface Summary {
+  table: string;
+  columns: string[];
+  expressions: (r: string, pg: boolean) => string[];
+  /** A condition on `r`: only these tasks are counted. */
+  counts: (r: string) => string;
+}
+
+/** The status group: `open` (can be overdue), `closing` (closure requested), `closed`, `other`. */
+const group = (r: string) => `case when ${r}.status in ${OVERDUE} then 'open'
+  when ${r}.status = 'closure_requested' then 'closing' when ${r}.status = 'closed' then 'closed' else 'other' end`;
+const dueMonth = (r: string) =>
+  `case when ${r}.status in ${OVERDUE} and ${r}.deadline is not null then substr(${r}.deadline, 1, 7) else '' end`;
+const closedDay = (r: string, pg: boolean) =>
+  pg
     ? `coalesce(${r}.closed_on, to_char(${r}.closed_at at time zone 'UTC', 'YYYY-MM-DD'))`
     : `coalesce(${r}.closed_on, substr(${r}.closed_at, 1, 10))`;
-  return [
-    `coalesce(${r}.source_id, 0)`,
+
+/**
+ * task_stats: every task, for the headline figures, trajectory and completions. The source is not
+ * a key (thousands of sources would multiply the rows a view reads; a source's tasks are counted
+ * directly), and the statuses are grouped as the figures use them.
+ */
+const TASK_STATS: Summary = {
+  table: 'task_stats',
+  columns: ['is_key', 'status_group', 'light', 'stalled', 'trajectory', 'due_month', 'closed_month', 'on_time'],
+  expressions: (r, pg) => [
     `${r}.is_key`,
-    `${r}.status`,
+    group(r),
     `coalesce(${r}.health_light, '')`,
-    `case when (${r}.health_flags & 2) <> 0 then 1 else 0 end`,
+    `case when ${r}.is_key = 1 and ${r}.status in ${OPEN} and (${r}.health_flags & 2) <> 0 then 1 else 0 end`,
     `case when ${r}.is_key = 1 and ${r}.status in ${OPEN} and ${r}.health_expected is not null then
        case when ${r}.progress >= ${r}.health_expected then 'on_track'
             when ${r}.progress > ${r}.health_expected - 10 then 'slightly_behind'
             when ${r}.progress > ${r}.health_expected - 30 then 'behind'
             else 'far_behind' end
      else '' end`,
-    `case when ${r}.status in ${OVERDUE} and ${r}.deadline is not null then substr(${r}.deadline, 1, 7) else '' end`,
-    `case when ${r}.status = 'closed' and ${r}.closed_at is not null then substr(${closedDay}, 1, 7) else '' end`,
+    dueMonth(r),
+    `case when ${r}.status = 'closed' and ${r}.closed_at is not null then substr(${closedDay(r, pg)}, 1, 7) else '' end`,
     `case when ${r}.status = 'closed' and ${r}.closed_at is not null
-       and (${r}.deadline is null or ${closedDay} <= ${r}.deadline) then 1 else 0 end`,
-  ].join(',\n      ');
-}
+       and (${r}.deadline is null or ${closedDay(r, pg)} <= ${r}.deadline) then 1 else 0 end`,
+  ],
+  counts: () => '1 = 1',
+};
 
-/** Adds `delta` to the rows of one task (`r`): one per ancestor of its lead unit and per tag ('' and each). */
-function taskStatsUpsert(r: string, delta: string, pg: boolean): string {
+/** task_bar_stats: open tasks only, narrow, for the per-unit bars and the overdue heat map. */
+const TASK_BAR_STATS: Summary = {
+  table: 'task_bar_stats',
+  columns: ['is_key', 'light', 'due_month'],
+  expressions: (r) => [`${r}.is_key`, `coalesce(${r}.health_light, '')`, dueMonth(r)],
+  counts: (r) => `${r}.status in ${OPEN}`,
+};
+
+const SUMMARIES = [TASK_STATS, TASK_BAR_STATS];
+const keyOf = (summary: Summary) => ['unit_id', 'tag', ...summary.columns].join(', ');
+
+/** Adds `delta` to a summary's rows of one task (`r`): one per ancestor of its lead unit and per tag ('' and each). */
+function summaryUpsert(summary: Summary, r: string, delta: string, pg: boolean): string {
   const tags = pg
     ? `(select '' as tag union select jsonb_array_elements_text(${r}.tags::jsonb)) g`
     : `(select '' as tag union select value from json_each(${r}.tags)) g`;
-  return `insert into task_stats (${STATS_KEY}, n)
-    select c.ancestor_id, g.tag,
-      ${taskKey(r, pg)},
-      ${delta}
+  return `insert into ${summary.table} (${keyOf(summary)}, n)
+    select c.ancestor_id, g.tag, ${summary.expressions(r, pg).join(', ')}, ${delta}
     from unit_closure c, ${tags}
-    where c.unit_id = coalesce(${r}.lead_unit_id, 0)
-    on conflict (${STATS_KEY}) do update set n = task_stats.n + excluded.n`;
+    where c.unit_id = coalesce(${r}.lead_unit_id, 0) and ${summary.counts(r)}
+    on conflict (${keyOf(summary)}) do update set n = ${summary.table}.n + excluded.n`;
 }
 
 /** A report slot's outcome: its report's, or `open` when it has none submitted. */
@@ -98,9 +129,12 @@ function moveStatements(oldParent: string, newParent: string, unit: string): str
       from ${table} s, unit_closure a
       where s.unit_id = ${unit} and s.n <> 0 and a.unit_id = coalesce(${parent}, 0) and a.ancestor_id <> 0
       on conflict (${key}) do update set n = ${table}.n + excluded.n`;
+  const tables: Array<[string, string]> = [
+    ...SUMMARIES.map((summary): [string, string] => [summary.table, keyOf(summary)]),
+    ['report_slot_stats', 'unit_id, due_date, outcome'],
+  ];
   return [
-    shift('task_stats', STATS_KEY, oldParent, '-'),
-    shift('report_slot_stats', 'unit_id, due_date, outcome', oldParent, '-'),
+    ...tables.map(([table, key]) => shift(table, key, oldParent, '-')),
     `delete from unit_closure
       where unit_id in (select d.unit_id from unit_closure d where d.ancestor_id = ${unit})
         and ancestor_id in (select a.ancestor_id from unit_closure a
@@ -108,15 +142,13 @@ function moveStatements(oldParent: string, newParent: string, unit: string): str
     `insert into unit_closure (unit_id, ancestor_id)
       select d.unit_id, a.ancestor_id from unit_closure d, unit_closure a
       where d.ancestor_id = ${unit} and a.unit_id = coalesce(${newParent}, 0) and a.ancestor_id <> 0`,
-    shift('task_stats', STATS_KEY, newParent, ''),
-    shift('report_slot_stats', 'unit_id, due_date, outcome', newParent, ''),
+    ...tables.map(([table, key]) => shift(table, key, newParent, '')),
   ];
 }
 
 const TASK_COLUMNS = [
   'lead_unit_id',
   'tags',
-  'source_id',
   'is_key',
   'status',
   'health_light',
@@ -147,22 +179,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['ancestor_id', 'unit_id'])
     .execute();
 
-  await db.schema
-    .createTable('task_stats')
-    .addColumn('unit_id', 'integer', (c) => c.notNull())
-    .addColumn('tag', 'text', (c) => c.notNull())
-    .addColumn('source_id', 'integer', (c) => c.notNull())
-    .addColumn('is_key', 'integer', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull())
-    .addColumn('light', 'text', (c) => c.notNull())
-    .addColumn('stalled', 'integer', (c) => c.notNull())
-    .addColumn('trajectory', 'text', (c) => c.notNull())
-    .addColumn('due_month', 'text', (c) => c.notNull())
-    .addColumn('closed_month', 'text', (c) => c.notNull())
-    .addColumn('on_time', 'integer', (c) => c.notNull())
-    .addColumn('n', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('task_stats_pk', STATS_KEY.split(', ') as any)
-    .execute();
+  for (const summary of SUMMARIES) {
+    let table = db.schema
+      .createTable(summary.table)
+      .addColumn('unit_id', 'integer', (c) => c.notNull())
+      .addColumn('tag', 'text', (c) => c.notNull());
+    for (const column of summary.columns) {
+      const integer = ['is_key', 'stalled', 'on_time'].includes(column);
+      table = table.addColumn(column, integer ? 'integer' : 'text', (c) => c.notNull());
+    }
+    await table
+      .addColumn('n', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint(`${summary.table}_pk`, keyOf(summary).split(', ') as any)
+      .execute();
+  }
 
   await db.schema
     .createTable('report_slot_stats')
@@ -201,22 +231,24 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // The summaries of the rows there are: every task under each ancestor, once for all ('') and
   // once per tag.
-  const keyColumns = STATS_KEY.split(', ');
-  const keyed = taskKey('t', pg)
-    .split(',\n      ')
-    .map((expr, i) => `${expr} as ${keyColumns[i + 2]}`)
-    .join(',\n      ');
   const eachTag = pg
     ? `cross join lateral jsonb_array_elements_text(t.tags::jsonb) as j(value)`
     : `, json_each(t.tags) j`;
-  await run(`insert into task_stats (${STATS_KEY}, n)
-    select ${STATS_KEY}, count(*)
-    from (select c.ancestor_id as unit_id, '' as tag, ${keyed}
-          from tasks t join unit_closure c on c.unit_id = coalesce(t.lead_unit_id, 0)
-          union all
-          select c.ancestor_id as unit_id, j.value as tag, ${keyed}
-          from tasks t join unit_closure c on c.unit_id = coalesce(t.lead_unit_id, 0) ${eachTag}) k
-    group by ${STATS_KEY}`);
+  for (const summary of SUMMARIES) {
+    const keyed = summary
+      .expressions('t', pg)
+      .map((expr, i) => `${expr} as ${summary.columns[i]}`)
+      .join(', ');
+    await run(`insert into ${summary.table} (${keyOf(summary)}, n)
+      select ${keyOf(summary)}, count(*)
+      from (select c.ancestor_id as unit_id, '' as tag, ${keyed}
+            from tasks t join unit_closure c on c.unit_id = coalesce(t.lead_unit_id, 0) where ${summary.counts('t')}
+            union all
+            select c.ancestor_id as unit_id, j.value as tag, ${keyed}
+            from tasks t join unit_closure c on c.unit_id = coalesce(t.lead_unit_id, 0) ${eachTag}
+            where ${summary.counts('t')}) k
+      group by ${keyOf(summary)}`);
+  }
   await run(`insert into report_slot_stats (unit_id, due_date, outcome, n)
     select c.ancestor_id, p.due_date, ${slotOutcome('r')}, count(*)
     from report_periods p join unit_closure c on c.unit_id = p.unit_id left join reports r on r.period_id = p.id
@@ -227,7 +259,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   if (pg) {
     await run(`create function task_stats_add(r tasks, delta integer) returns void language sql as $$
-      ${taskStatsUpsert('r', 'delta', true)} $$`);
+      ${SUMMARIES.map((summary) => summaryUpsert(summary, 'r', 'delta', true)).join(';\n      ')} $$`);
     await run(`create function task_stats_change() returns trigger language plpgsql as $$
       begin
         if tg_op in ('UPDATE', 'DELETE') then perform task_stats_add(old, -1); end if;
@@ -293,13 +325,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     await run(`create trigger report_slot_stats_reports_update after update on reports for each row
       when (${changed(['period_id', 'submitted_at', 'late_working_days'])}) execute function report_slot_stats_change()`);
   } else {
+    const upserts = (r: string, delta: string) =>
+      SUMMARIES.map((summary) => `${summaryUpsert(summary, r, delta, false)};`).join('\n      ');
     await run(`create trigger task_stats_insert after insert on tasks begin
-      ${taskStatsUpsert('new', '1', false)}; end`);
+      ${upserts('new', '1')} end`);
     await run(`create trigger task_stats_delete after delete on tasks begin
-      ${taskStatsUpsert('old', '-1', false)}; end`);
+      ${upserts('old', '-1')} end`);
     await run(`create trigger task_stats_update after update on tasks when ${changed(TASK_COLUMNS)} begin
-      ${taskStatsUpsert('old', '-1', false)};
-      ${taskStatsUpsert('new', '1', false)}; end`);
+      ${upserts('old', '-1')}
+      ${upserts('new', '1')} end`);
 
     await run(`create trigger unit_closure_insert after insert on units begin
       insert into unit_closure (unit_id, ancestor_id)
@@ -367,6 +401,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   }
   await db.schema.dropTable('cockpit_snapshots').execute();
   await db.schema.dropTable('report_slot_stats').execute();
+  await db.schema.dropTable('task_bar_stats').execute();
   await db.schema.dropTable('task_stats').execute();
   await db.schema.dropTable('unit_closure').execute();
   await db.schema.alterTable('tasks').dropColumn('closed_on').execute();
