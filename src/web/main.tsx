@@ -3,6 +3,7 @@ import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
+import { prefetchCockpit } from './api/cockpit.api.js';
 import { configureApi } from './api/http.js';
 import { queryKeys } from './api/query-keys.js';
 import { AppProviders, queryClient } from './app-providers.js';
@@ -24,6 +25,10 @@ configureApi({
       .then(() => queryClient.removeQueries());
   },
 });
+
+// Landing on the cockpit (leaders and supervisors do after signing in), its figures are fetched at
+// once, beside the session check, instead of after the page's code and first render.
+if (window.location.pathname === '/cockpit') prefetchCockpit(window.location.search);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

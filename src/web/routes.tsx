@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
+import { prefetchCockpit } from './api/cockpit.api.js';
 import { RequireAuth, RequireRole } from './auth/require-auth.js';
 import { AppShell } from './components/app-shell.js';
 import { NotFoundResult } from './components/status-results.js';
@@ -67,9 +68,11 @@ const ReviewWorksheetPage = lazy(async () => ({
 const RectificationsPage = lazy(async () => ({
   default: (await import('./pages/rectifications/rectifications-page.js')).RectificationsPage,
 }));
-const CockpitPage = lazy(async () => ({
-  default: (await import('./pages/cockpit/cockpit-page.js')).CockpitPage,
-}));
+const CockpitPage = lazy(async () => {
+  // The figures are fetched while the page's code loads.
+  prefetchCockpit(window.location.search);
+  return { default: (await import('./pages/cockpit/cockpit-page.js')).CockpitPage };
+});
 const PortfolioPage = lazy(async () => ({
   default: (await import('./pages/portfolio/portfolio-page.js')).PortfolioPage,
 }));

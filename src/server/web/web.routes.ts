@@ -10,10 +10,11 @@ export const WEB_DIST = path.resolve(import.meta.dirname, '../../../dist/web');
 
 /**
  * Serves the built React app: files that exist are sent as they are (hashed assets cached for a
- * year), every other non-API path gets index.html so the client router can take it.
+ * year) — as their Brotli or gzip copy when the build wrote one (scripts/compress-web.mjs) and the
+ * browser takes it — and every other non-API path gets index.html so the client router can take it.
  */
 export async function registerWebRoutes(app: ZodApp, webDir = WEB_DIST): Promise<void> {
-  await app.register(fastifyStatic, { root: webDir, serve: false });
+  await app.register(fastifyStatic, { root: webDir, serve: false, preCompressed: true });
   const hasIndex = () => fs.existsSync(path.join(webDir, 'index.html'));
 
   app.get('/*', {
@@ -35,7 +36,8 @@ export async function registerWebRoutes(app: ZodApp, webDir = WEB_DIST): Promise
           .type('text/plain; charset=utf-8')
           .send('The web UI has not been built yet: run `npm run build` (npm start does this for you).');
       }
-      return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
+      // Our own Cache-Control: the page must be revalidated every time, so a new release shows at once.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
     },
   });
 }

@@ -1,4 +1,6 @@
 import type { Cockpit } from '../../shared/cockpit-api.js';
+import { queryClient } from '../app-providers.js';
+import { filtersFrom } from '../pages/cockpit/cockpit-links.js';
 import { apiRequest } from './http.js';
 
 export type { Cockpit };
@@ -30,3 +32,15 @@ export const cockpitKeys = {
   all: ['cockpit'] as const,
   view: (filters: CockpitFilters) => ['cockpit', filters] as const,
 };
+
+/**
+ * Starts fetching the cockpit of the current address, so the figures are on their way while the
+ * page's code loads and first renders (for a leader landing there: beside the session check).
+ */
+export function prefetchCockpit(search: string): void {
+  const filters = filtersFrom(new URLSearchParams(search));
+  void queryClient.prefetchQuery({
+    queryKey: cockpitKeys.view(filters),
+    queryFn: ({ signal }) => getCockpit(filters, signal),
+  });
+}
