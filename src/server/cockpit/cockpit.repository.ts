@@ -306,6 +306,19 @@ export async function deleteSnapshotsBefore(db: Executor, before: string): Promi
   await db.deleteFrom('cockpit_snapshots').where('day', '<', before).execute();
 }
 
+/**
+ * Drops summary rows whose count went back to zero (a key moved away). Safe beside the triggers:
+ * their upserts insert a row again when it is gone.
+ */
+export async function deleteEmptySummaryRows(db: Executor): Promise<number> {
+  let deleted = 0;
+  for (const table of ['task_stats', 'task_bar_stats', 'report_slot_stats'] as const) {
+    const result = await db.deleteFrom(table).where('n', '=', 0).executeTakeFirst();
+    deleted += Number(result.numDeletedRows);
+  }
+  return deleted;
+}
+
 /** The units that have tasks led under them (0 included), for the daily snapshots. */
 export async function listUnitsWithStats(db: Executor): Promise<number[]> {
   const rows = await db.selectFrom('task_stats').select('unit_id').distinct().where('tag', '=', '').execute();

@@ -26,6 +26,7 @@ import {
   countReportSlots,
   countTasksDirectly,
   countUnansweredInstructions,
+  deleteEmptySummaryRows,
   deleteSnapshotsBefore,
   findCockpitPeriod,
   findSnapshots,
@@ -390,7 +391,8 @@ export async function getCockpit(
 
 /**
  * Today's snapshot of every unit's unfiltered headline figures (and everything's, unit 0), for
- * "change since last week"; snapshots older than 60 days go. Run daily by the job runner.
+ * "change since last week"; snapshots older than 60 days go, and so do summary rows counting zero.
+ * Run daily by the job runner.
  */
 export async function takeCockpitSnapshots(
   deps: Pick<RouteDeps, 'db' | 'dialect' | 'config'>,
@@ -419,5 +421,6 @@ export async function takeCockpitSnapshots(
     written++;
   }
   await deleteSnapshotsBefore(deps.db, daysBefore(today, 60));
+  await deleteEmptySummaryRows(deps.db);
   return written;
 }

@@ -167,7 +167,19 @@ describe('GET /cockpit', () => {
 
   it('should compare with the snapshot of a week ago', async () => {
     expect((await cockpit(as.sup)).weekAgo).toBeNull();
+    // A light that changed leaves a summary row counting zero; the daily run sweeps it away.
+    await t.db.updateTable('tasks').set({ health_light: 'amber' }).where('id', '=', task.c).execute();
+    await t.db.updateTable('tasks').set({ health_light: 'green' }).where('id', '=', task.c).execute();
+    const zero = () =>
+      t.db
+        .selectFrom('task_bar_stats')
+        .select('n')
+        .where('n', '=', 0)
+        .execute()
+        .then((rows) => rows.length);
+    expect(await zero()).toBeGreaterThan(0);
     expect(await takeCockpitSnapshots({ db: t.db, dialect: t.dialect, config: t.config })).toBeGreaterThan(0);
+    expect(await zero()).toBe(0);
     // Taken once a day: a second run finds today's and writes nothing.
     expect(
       await takeCockpitSnapshots({ db: t.db, dialect: t.dialect, config: t.config }, { onlyIfMissing: true }),
@@ -179,8 +191,8 @@ describe('GET /cockpit', () => {
     await t.db.updateTable('tasks').set({ health_light: 'green' }).where('id', '=', task.b).execute();
     const view = await cockpit(as.sup);
     expect(view.weekAgoDay).toBe(daysBefore(today, 8));
-    expect(view.weekAgo).toMatchObject({ red: 3, open: 4 });
-    expect(view.figures).toMatchObject({ red: 2, green: 1 });
+    expect(view.weekAgo).toMatchObject({ red: 3, open: 4, amber: 0, green: 1 });
+    expect(view.figures).toMatchObject({ red: 2, green: 2 });
     const leader = await cockpit(as.leader);
     expect(leader.weekAgo).toMatchObject({ red: 2, open: 2 });
     // A filtered view has no snapshot to compare with.
