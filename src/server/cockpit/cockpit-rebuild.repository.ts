@@ -1,15 +1,12 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Executor } from '../db/connect.js';
-import { closedDay, closedOnTime, trajectoryBucket } from '../tasks/task-stat-terms.js';
+import { summaryTerms } from '../tasks/task-stat-terms.js';
 
 // Recomputes the cockpit's unit closure and task summaries from the rows, for the one writer that
 // sets the triggers aside: the generator's bulk load (src/server/gen), which drops the task tables'
 // triggers (and on PostgreSQL runs with session_replication_role = replica, which silences the
 // units' triggers too) while it writes a million rows. Everyone else keeps them current through the
 // triggers of migration 0014; cockpit-stats.test.ts holds this rebuild equal to what they keep.
-
-const OVERDUE = sql.join(['assigned', 'in_progress', 'returned']);
-const OPEN = sql.join(['assigned', 'in_progress', 'closure_requested', 'returned']);
 
 /** Replaces unit_closure with the pairs the units' materialised paths give (0, "everything", above all). */
 export async function rebuildUnitClosure(db: Executor): Promise<void> {
@@ -56,21 +53,15 @@ async function rebuild(
 
 /** Replaces task_stats and task_bar_stats with the counts of the task rows there are. */
 export async function rebuildTaskStats(db: Executor, dialect: 'sqlite' | 'postgres'): Promise<void> {
-  const dueMonth = sql`case when t.status in (${OVERDUE}) and t.deadline is not null then substr(t.deadline, 1, 7) else '' end`;
+  const k = summaryTerms('t', dialect);
   await rebuild(
     db,
     dialect,
     'task_stats',
     ['is_key', 'status_group', 'light', 'stalled', 'trajectory', 'due_month', 'closed_month', 'on_time'],
-    sql`t.is_key as is_key,
-      case when t.status in (${OVERDUE}) then 'open' when t.status = 'closure_requested' then 'closing'
-        when t.status = 'closed' then 'closed' else 'other' end as status_group,
-      coalesce(t.health_light, '') as light,
-      case when t.is_key = 1 and t.status in (${OPEN}) and (t.health_flags & 2) <> 0 then 1 else 0 end as stalled,
-      ${trajectoryBucket('t')} as trajectory,
-      ${dueMonth} as due_month,
-      case when t.status = 'closed' and t.closed_at is not null then substr(${closedDay('t', dialect)}, 1, 7) else '' end as closed_month,
-      ${closedOnTime('t', dialect)} as on_time`,
+    sql`t.is_key as is_key, ${k.statusGroup} as status_group, ${k.light} as light, ${k.stalled} as stalled,
+      ${k.trajectory} as trajectory, ${k.dueMonth} as due_month, ${k.closedMonth} as closed_month,
+      ${k.onTime} as on_time`,
     sql<boolean>`1 = 1`,
   );
   await rebuild(
@@ -78,7 +69,7 @@ export async function rebuildTaskStats(db: Executor, dialect: 'sqlite' | 'postgr
     dialect,
     'task_bar_stats',
     ['is_key', 'light', 'due_month'],
-    sql`t.is_key as is_key, coalesce(t.health_light, '') as light, ${dueMonth} as due_month`,
-    sql<boolean>`t.status in (${OPEN})`,
+    sql`t.is_key as is_key, ${k.light} as light, ${k.dueMonth} as due_month`,
+    sql<boolean>`t.status in (${sql.join(['assigned', 'in_progress', 'closure_requested', 'returned'])})`,
   );
 }

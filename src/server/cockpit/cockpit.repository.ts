@@ -1,7 +1,7 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import { COCKPIT_OPEN_STATUSES, COCKPIT_OVERDUE_STATUSES, type CountedRow } from '../../domain/cockpit-figures.js';
 import type { Executor } from '../db/connect.js';
-import { closedDay, closedOnTime, hasTag, trajectoryBucket } from '../tasks/task-stat-terms.js';
+import { hasTag, summaryTerms } from '../tasks/task-stat-terms.js';
 
 // Every query of the cockpit. The summary path reads task_stats (a view's own rows), task_bar_stats
 // (the rows of the units one level down) and report_slot_stats by primary-key prefix (unit_id, tag,
@@ -141,18 +141,11 @@ export async function countOverdueThisMonth(
 
 /** The key expressions of the summary, counted directly from tasks. */
 function directKey(dialect: Dialect, today: string) {
-  const overdue = sql.join([...COCKPIT_OVERDUE_STATUSES]);
-  const open = sql.join([...COCKPIT_OPEN_STATUSES]);
+  const terms = summaryTerms('t', dialect);
   return {
-    group: sql<string>`case when t.status in (${overdue}) then 'open' when t.status = 'closure_requested' then 'closing'
-      when t.status = 'closed' then 'closed' else 'other' end`,
-    light: sql<string>`coalesce(t.health_light, '')`,
-    stalled: sql<number>`case when t.is_key = 1 and t.status in (${open}) and (t.health_flags & 2) <> 0 then 1 else 0 end`,
-    trajectory: trajectoryBucket('t'),
-    dueMonth: sql<string>`case when t.status in (${overdue}) and t.deadline is not null then substr(t.deadline, 1, 7) else '' end`,
-    closedMonth: sql<string>`case when t.status = 'closed' and t.closed_at is not null then substr(${closedDay('t', dialect)}, 1, 7) else '' end`,
-    onTime: closedOnTime('t', dialect),
-    overdue: sql<number>`case when t.status in (${overdue}) and t.deadline < ${today} then 1 else 0 end`,
+    ...terms,
+    group: terms.statusGroup,
+    overdue: sql<number>`case when t.status in (${sql.join([...COCKPIT_OVERDUE_STATUSES])}) and t.deadline < ${today} then 1 else 0 end`,
   };
 }
 

@@ -9,6 +9,7 @@ type Alias = 't' | 'tasks';
 type Dialect = 'sqlite' | 'postgres';
 
 const OPEN = ['assigned', 'in_progress', 'closure_requested', 'returned'];
+const OVERDUE = ['assigned', 'in_progress', 'returned'];
 
 /** The local day a task was closed (closed_on; the UTC day of closed_at for rows closed before it existed). */
 export function closedDay(alias: Alias, dialect: Dialect): RawBuilder<string> {
@@ -42,4 +43,26 @@ export function hasTag(alias: Alias, dialect: Dialect, tag: string): RawBuilder<
   return dialect === 'postgres'
     ? sql<boolean>`(${tags}::jsonb ? ${tag})`
     : sql<boolean>`exists (select 1 from json_each(${tags}) where json_each.value = ${tag})`;
+}
+
+/**
+ * Every key column of the cockpit's summary (task_stats, task_bar_stats) as SQL on a task row —
+ * for counting directly (a period's or a source's tasks) and for the generator's rebuild.
+ */
+export function summaryTerms(alias: Alias, dialect: Dialect) {
+  const t = (col: string) => sql.ref(`${alias}.${col}`);
+  const overdue = sql.join(OVERDUE);
+  return {
+    statusGroup: sql<string>`case when ${t('status')} in (${overdue}) then 'open'
+      when ${t('status')} = 'closure_requested' then 'closing' when ${t('status')} = 'closed' then 'closed' else 'other' end`,
+    light: sql<string>`coalesce(${t('health_light')}, '')`,
+    stalled: sql<number>`case when ${t('is_key')} = 1 and ${t('status')} in (${sql.join(OPEN)})
+      and (${t('health_flags')} & 2) <> 0 then 1 else 0 end`,
+    trajectory: trajectoryBucket(alias),
+    dueMonth: sql<string>`case when ${t('status')} in (${overdue}) and ${t('deadline')} is not null
+      then substr(${t('deadline')}, 1, 7) else '' end`,
+    closedMonth: sql<string>`case when ${t('status')} = 'closed' and ${t('closed_at')} is not null
+      then substr(${closedDay(alias, dialect)}, 1, 7) else '' end`,
+    onTime: closedOnTime(alias, dialect),
+  };
 }
